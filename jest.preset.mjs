@@ -1,0 +1,38 @@
+// One Jest configuration for every package. Jest runs in native ESM mode
+// (node --experimental-vm-modules) because NestJS 12 ships ES modules only;
+// swc strips types and must emit decorator metadata or Nest's injection breaks.
+import path from 'node:path';
+
+const repoRoot = import.meta.dirname;
+
+/** @param {string} packageDir the folder of the package's jest.config.mjs */
+export function jestConfig(packageDir, overrides = {}) {
+  return {
+    rootDir: packageDir,
+    testEnvironment: 'node',
+    extensionsToTreatAsEsm: ['.ts'],
+    moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+    transform: {
+      '^.+\\.ts$': [
+        '@swc/jest',
+        {
+          jsc: {
+            parser: { syntax: 'typescript', decorators: true },
+            transform: { legacyDecorator: true, decoratorMetadata: true },
+            target: 'es2022',
+          },
+          module: { type: 'es6' },
+        },
+      ],
+    },
+    // Workspace packages are tested from their TypeScript source, so a test never
+    // runs against a stale build of a neighbour.
+    moduleNameMapper: {
+      '^@sessions/([a-z-]+)$': path.join(repoRoot, 'shared/$1/src/index.ts'),
+    },
+    cacheDirectory: path.join(repoRoot, 'node_modules/.cache/jest'),
+    testTimeout: 60_000,
+    ...overrides,
+  };
+}

@@ -1,0 +1,10 @@
+export { startBalancer, type Balancer, type BalancerOptions } from './balancer';
+export { ServerPool } from './pool';
+export { strategies, strategyByName } from './strategies';
+export { roundRobin } from './strategies/round-robin';
+export { leastConnections } from './strategies/least-connections';
+export { parseCookies, withoutCookie } from './cookies';
+export { checkRequestTarget, normalizedPath } from './request-guard';
+export { defaultHealthCheck, type HealthCheckOptions } from './health-checker';
+export type { ControlHandler } from './admin/control-route';
+export type { BackendServer, Health, RequestEvent, RouteContext, RouteDecision, RouteReason, Strategy } from './types';

@@ -1,0 +1,53 @@
+/** Paths a client may never reach through the balancer (DESIGN.md's reserved prefixes). */
+const reservedPrefixes = ['/__internal', '/__lb'];
+
+export type GuardVerdict = { ok: true } | { ok: false; status: number; message: string };
+
+/**
+ * The balancer is never an open proxy: only origin-form targets ("/path?query") are
+ * forwarded, always to a server of the pool. CONNECT and absolute URIs are refused.
+ */
+export function checkRequestTarget(method: string, url: string): GuardVerdict {
+  if (method === 'CONNECT') {
+    return { ok: false, status: 405, message: 'CONNECT is not allowed: this balancer is not a forward proxy' };
+  }
+  if (!url.startsWith('/') || url.startsWith('//')) {
+    return {
+      ok: false,
+      status: 400,
+      message: 'only origin-form request targets ("/path") are accepted: this balancer is not a forward proxy',
+    };
+  }
+  const path = normalizedPath(url);
+  if (path === undefined) return { ok: false, status: 400, message: 'the request path is not valid percent-encoding' };
+  if (reservedPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
+    return { ok: false, status: 404, message: `${path} is internal to the lab and not reachable through the balancer` };
+  }
+  return { ok: true };
+}
+
+/**
+ * The path as a server could interpret it: percent-decoded, lower-cased (Express matches
+ * routes case-insensitively), path parameters (";x=y") and dot segments removed, slashes collapsed.
+ */
+export function normalizedPath(url: string): string | undefined {
+  const rawPath = url.split('?')[0].split('#')[0];
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
+  const segments = decoded
+    .toLowerCase()
+    .replace(/\\/g, '/')
+    .split('/')
+    .map((segment) => segment.split(';')[0]);
+  const resolved: string[] = [];
+  for (const segment of segments) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') resolved.pop();
+    else resolved.push(segment);
+  }
+  return `/${resolved.join('/')}`;
+}
