@@ -64,7 +64,14 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
   const proxyTimeoutMs = options.proxyTimeoutMs ?? 10_000;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const attempts = new WeakMap<IncomingMessage, Attempt>();
-  const admin: AdminContext = { pool, strategy: () => strategy, events, counters, control: options.control, describe: options.describe };
+  const admin: AdminContext = {
+    pool,
+    strategy: () => strategy,
+    events,
+    counters,
+    control: options.control,
+    describe: options.describe,
+  };
 
   // Keep-alive to the servers: without it every request opens a new connection.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 1000 });
@@ -99,11 +106,22 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
     return outcome;
   }
 
-  function forward(request: IncomingMessage, response: ServerResponse, body: Buffer, context: RouteContext, outcome: Outcome, tried: Set<string>) {
+  function forward(
+    request: IncomingMessage,
+    response: ServerResponse,
+    body: Buffer,
+    context: RouteContext,
+    outcome: Outcome,
+    tried: Set<string>,
+  ) {
     const candidates = pool.healthy().filter((server) => !tried.has(server.id));
     if (candidates.length === 0) {
       Object.assign(outcome, { server: null, reason: 'no-server' });
-      return sendError(response, 502, 'no server is available to take this request: every server in the pool is down');
+      return sendError(
+        response,
+        502,
+        'no server is available to take this request: every server in the pool is down',
+      );
     }
     const decision = strategy.pick(context, candidates);
     if (tried.size > 0) decision.reason = 'redispatch';
@@ -132,22 +150,35 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
           return forward(request, response, body, context, outcome, tried);
         }
         outcome.reason = 'no-server';
-        return sendError(response, 502, `no server could take this request: servers ${[...tried].join(' and ')} refused the connection`);
+        return sendError(
+          response,
+          502,
+          `no server could take this request: servers ${[...tried].join(' and ')} refused the connection`,
+        );
       }
       if (error instanceof ProxyTimeoutError) {
         count('timeouts');
         outcome.reason = 'timeout';
-        return sendError(response, 504, `server ${server.id} did not answer within ${proxyTimeoutMs} ms`);
+        return sendError(
+          response,
+          504,
+          `server ${server.id} did not answer within ${proxyTimeoutMs} ms`,
+        );
       }
       count('server-errors');
       outcome.reason = 'refused';
-      sendError(response, 502, `server ${server.id} failed: ${(error as NodeJS.ErrnoException).code ?? error.message}`);
+      sendError(
+        response,
+        502,
+        `server ${server.id} failed: ${(error as NodeJS.ErrnoException).code ?? error.message}`,
+      );
     });
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = request.url ?? '/';
-    if (url === '/__lb' || url.startsWith('/__lb/') || url.startsWith('/__lb?')) return handleAdmin(request, response, admin);
+    if (url === '/__lb' || url.startsWith('/__lb/') || url.startsWith('/__lb?'))
+      return handleAdmin(request, response, admin);
 
     const outcome = trackOutcome(request, response);
     const verdict = checkRequestTarget(request.method ?? 'GET', url);
@@ -183,7 +214,9 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
       connectionsCheckingInterval: 1_000,
     },
     (request, response) => {
-      handle(request, response).catch((error: Error) => sendError(response, 500, `balancer error: ${error.message}`));
+      handle(request, response).catch((error: Error) =>
+        sendError(response, 500, `balancer error: ${error.message}`),
+      );
     },
   );
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -191,7 +224,10 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
     count('client-errors');
     const [status, message] =
       error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'request headers (cookies included) are larger than the 16 KiB this balancer accepts']
+        ? [
+            431,
+            'request headers (cookies included) are larger than the 16 KiB this balancer accepts',
+          ]
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'the request headers did not arrive in time']
           : [400, 'the request could not be parsed as HTTP/1.1'];
@@ -200,7 +236,9 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
 
   server.on('connect', (_request, socket) => {
     count('rejected');
-    socket.end(rawJsonResponse(405, 'CONNECT is not allowed: this balancer is not a forward proxy'));
+    socket.end(
+      rawJsonResponse(405, 'CONNECT is not allowed: this balancer is not a forward proxy'),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -14,7 +14,9 @@ const { values } = parseArgs({
 });
 
 if (values.help || values.server.length === 0) {
-  console.log(`usage: sessions-lb [--port 8080] [--strategy ${Object.keys(strategies).join('|')}] --server ID=URL ...`);
+  console.log(
+    `usage: sessions-lb [--port 8080] [--strategy ${Object.keys(strategies).join('|')}] --server ID=URL ...`,
+  );
   process.exit(values.help ? 0 : 2);
 }
 
@@ -23,9 +25,13 @@ const servers = values.server.map((spec) => {
   return { id, url };
 });
 
-startBalancer({ port: Number(values.port), strategy: values.strategy, servers }).then((balancer) => {
-  console.log(`balancer (${balancer.strategy().name}) on ${balancer.url} -> ${servers.map((s) => `${s.id}=${s.url}`).join(', ')}`);
-  const stop = () => void balancer.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-});
+startBalancer({ port: Number(values.port), strategy: values.strategy, servers }).then(
+  (balancer) => {
+    console.log(
+      `balancer (${balancer.strategy().name}) on ${balancer.url} -> ${servers.map((s) => `${s.id}=${s.url}`).join(', ')}`,
+    );
+    const stop = () => void balancer.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  },
+);

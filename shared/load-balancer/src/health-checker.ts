@@ -62,11 +62,13 @@ export class HealthChecker {
     if (ok) {
       streak.ok += 1;
       streak.failed = 0;
-      if (server.health === 'down' && streak.ok >= this.options.rise) this.pool.setHealth(server, 'up');
+      if (server.health === 'down' && streak.ok >= this.options.rise)
+        this.pool.setHealth(server, 'up');
     } else {
       streak.failed += 1;
       streak.ok = 0;
-      if (server.health === 'up' && streak.failed >= this.options.fall) this.pool.setHealth(server, 'down');
+      if (server.health === 'up' && streak.failed >= this.options.fall)
+        this.pool.setHealth(server, 'down');
     }
     this.streak.set(server.id, streak);
   }
@@ -75,10 +77,14 @@ export class HealthChecker {
 function probe(baseUrl: string, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
     // A fresh connection each time (no keep-alive agent), so a check also proves the server accepts connections.
-    const request = http.get(`${baseUrl}/health`, { timeout: timeoutMs, agent: false }, (response) => {
-      response.resume();
-      resolve(response.statusCode === 200);
-    });
+    const request = http.get(
+      `${baseUrl}/health`,
+      { timeout: timeoutMs, agent: false },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      },
+    );
     request.on('timeout', () => request.destroy(new Error('health check timed out')));
     request.on('error', () => resolve(false));
   });

@@ -7,4 +7,12 @@ export { parseCookies, withoutCookie } from './cookies';
 export { checkRequestTarget, normalizedPath } from './request-guard';
 export { defaultHealthCheck, type HealthCheckOptions } from './health-checker';
 export type { ControlHandler } from './admin/control-route';
-export type { BackendServer, Health, RequestEvent, RouteContext, RouteDecision, RouteReason, Strategy } from './types';
+export type {
+  BackendServer,
+  Health,
+  RequestEvent,
+  RouteContext,
+  RouteDecision,
+  RouteReason,
+  Strategy,
+} from './types';

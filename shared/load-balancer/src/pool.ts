@@ -10,7 +10,8 @@ export class ServerPool {
   }
 
   add({ id, url }: { id: string; url: string }): BackendServer {
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new Error(`invalid server id: ${JSON.stringify(id)}`);
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id))
+      throw new Error(`invalid server id: ${JSON.stringify(id)}`);
     const parsed = new URL(url);
     if (parsed.protocol !== 'http:') throw new Error(`only http:// servers are supported: ${url}`);
     const server: BackendServer = { id, url: parsed.origin, health: 'up', requests: 0, active: 0 };

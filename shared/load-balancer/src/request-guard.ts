@@ -9,19 +9,29 @@ export type GuardVerdict = { ok: true } | { ok: false; status: number; message: 
  */
 export function checkRequestTarget(method: string, url: string): GuardVerdict {
   if (method === 'CONNECT') {
-    return { ok: false, status: 405, message: 'CONNECT is not allowed: this balancer is not a forward proxy' };
+    return {
+      ok: false,
+      status: 405,
+      message: 'CONNECT is not allowed: this balancer is not a forward proxy',
+    };
   }
   if (!url.startsWith('/') || url.startsWith('//')) {
     return {
       ok: false,
       status: 400,
-      message: 'only origin-form request targets ("/path") are accepted: this balancer is not a forward proxy',
+      message:
+        'only origin-form request targets ("/path") are accepted: this balancer is not a forward proxy',
     };
   }
   const path = normalizedPath(url);
-  if (path === undefined) return { ok: false, status: 400, message: 'the request path is not valid percent-encoding' };
+  if (path === undefined)
+    return { ok: false, status: 400, message: 'the request path is not valid percent-encoding' };
   if (reservedPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
-    return { ok: false, status: 404, message: `${path} is internal to the lab and not reachable through the balancer` };
+    return {
+      ok: false,
+      status: 404,
+      message: `${path} is internal to the lab and not reachable through the balancer`,
+    };
   }
   return { ok: true };
 }

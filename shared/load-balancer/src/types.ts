@@ -50,7 +50,11 @@ export interface Strategy {
   readonly name: string;
   pick(context: RouteContext, candidates: readonly BackendServer[]): RouteDecision;
   /** Change the headers sent to the server (e.g. strip the balancer's own cookie). */
-  beforeForward?(context: RouteContext, decision: RouteDecision, headers: IncomingHttpHeaders): void;
+  beforeForward?(
+    context: RouteContext,
+    decision: RouteDecision,
+    headers: IncomingHttpHeaders,
+  ): void;
   /** Change the response headers sent to the client (e.g. insert a sticky cookie). */
   onResponse?(context: RouteContext, decision: RouteDecision, headers: OutgoingHttpHeaders): void;
 }

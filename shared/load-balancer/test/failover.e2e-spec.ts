@@ -56,6 +56,8 @@ describe('when a server stops accepting connections', () => {
     await Promise.all(backends.map((backend) => backend.close()));
     const response = await fetch(`${balancer.url}/me`);
     expect(response.status).toBe(502);
-    expect((await response.json()).message).toMatch(/no server (is available|could take)/);
+    expect(((await response.json()) as { message: string }).message).toMatch(
+      /no server (is available|could take)/,
+    );
   });
 });

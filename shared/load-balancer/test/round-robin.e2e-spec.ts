@@ -7,7 +7,10 @@ describe('round-robin behind the balancer', () => {
 
   beforeEach(async () => {
     backends = await Promise.all(['1', '2', '3'].map((id) => startTinyBackend(id)));
-    balancer = await startBalancer({ servers: backends.map(({ id, url }) => ({ id, url })), strategy: 'round-robin' });
+    balancer = await startBalancer({
+      servers: backends.map(({ id, url }) => ({ id, url })),
+      strategy: 'round-robin',
+    });
   });
   afterEach(async () => {
     await balancer.close();
@@ -22,9 +25,12 @@ describe('round-robin behind the balancer', () => {
 
   it('counts the requests each server received in /__lb/state', async () => {
     for (let i = 0; i < 4; i++) await servedBy(`${balancer.url}/me`);
-    const state = await (await fetch(`${balancer.url}/__lb/state`)).json();
+    const state = (await (await fetch(`${balancer.url}/__lb/state`)).json()) as {
+      strategy: string;
+      servers: Array<{ id: string; requests: number }>;
+    };
     expect(state.strategy).toBe('round-robin');
-    expect(state.servers.map((s: { id: string; requests: number }) => [s.id, s.requests])).toEqual([
+    expect(state.servers.map((s) => [s.id, s.requests])).toEqual([
       ['1', 2],
       ['2', 1],
       ['3', 1],
@@ -39,20 +45,33 @@ describe('round-robin behind the balancer', () => {
     await servedBy(`${balancer.url}/cart?x=1`, { headers: { 'x-lab-client': 'user-7' } });
     await servedBy(`${balancer.url}/me`);
     let text = '';
-    while ((text.match(/^data: /gm) ?? []).length < 2) text += new TextDecoder().decode((await reader.read()).value);
+    while ((text.match(/^data: /gm) ?? []).length < 2)
+      text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     const events = text
       .split('\n')
       .filter((line) => line.startsWith('data: '))
       .map((line) => JSON.parse(line.slice(6)));
-    expect(events[0]).toMatchObject({ client: 'user-7', method: 'GET', path: '/cart?x=1', server: '1', reason: 'round-robin', status: 200 });
+    expect(events[0]).toMatchObject({
+      client: 'user-7',
+      method: 'GET',
+      path: '/cart?x=1',
+      server: '1',
+      reason: 'round-robin',
+      status: 200,
+    });
     expect(events[1]).toMatchObject({ client: 'you', server: '2' });
     expect(typeof events[1].ms).toBe('number');
   });
 
   it('replaces X-Forwarded-* headers the client sent with its own', async () => {
     await fetch(`${balancer.url}/me`, {
-      headers: { 'x-forwarded-for': '6.6.6.6', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example', forwarded: 'for=6.6.6.6' },
+      headers: {
+        'x-forwarded-for': '6.6.6.6',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'evil.example',
+        forwarded: 'for=6.6.6.6',
+      },
     });
     const seen = backends[0].received.at(-1)!;
     expect(seen['x-forwarded-for']).toBe('127.0.0.1');
@@ -62,7 +81,11 @@ describe('round-robin behind the balancer', () => {
   });
 
   it('passes a POST body through unchanged', async () => {
-    const response = await fetch(`${balancer.url}/login`, { method: 'POST', body: '{"userid":"a"}', headers: { 'content-type': 'application/json' } });
+    const response = await fetch(`${balancer.url}/login`, {
+      method: 'POST',
+      body: '{"userid":"a"}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status).toBe(200);
     expect(backends[0].received.at(-1)!['content-length']).toBe('14');
   });

@@ -18,13 +18,19 @@ export interface AdminContext {
 }
 
 /** The balancer's own pages under /__lb/: never forwarded to a server. */
-export async function handleAdmin(request: IncomingMessage, response: ServerResponse, context: AdminContext): Promise<void> {
+export async function handleAdmin(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: AdminContext,
+): Promise<void> {
   const path = (request.url ?? '/').split('?')[0];
-  if (path === '/__lb' || path === '/__lb/') return serveDashboard(request, response, context.control?.token);
+  if (path === '/__lb' || path === '/__lb/')
+    return serveDashboard(request, response, context.control?.token);
   if (path.startsWith('/__lb/control/')) {
     return handleControl(request, response, path.slice('/__lb/control/'.length), context.control);
   }
-  if (request.method !== 'GET') return sendError(response, 405, `${request.method} is not allowed on ${path}`);
+  if (request.method !== 'GET')
+    return sendError(response, 405, `${request.method} is not allowed on ${path}`);
   if (path === '/__lb/state') return sendJson(response, 200, stateOf(context));
   if (path === '/__lb/events') return streamEvents(request, response, context.events);
   sendError(response, 404, `no such balancer page: ${path}`);

@@ -24,21 +24,41 @@ export async function handleControl(
   action: string,
   options: ControlOptions | undefined,
 ): Promise<void> {
-  if (request.method !== 'POST') return sendError(response, 405, 'control actions are POST requests');
-  if (!options || !options.token) return sendError(response, 403, 'this balancer has no controls (start it with the lab launcher)');
-  if (!isSameOrigin(request)) return sendError(response, 403, 'control actions must come from the dashboard page itself (same origin)');
+  if (request.method !== 'POST')
+    return sendError(response, 405, 'control actions are POST requests');
+  if (!options || !options.token)
+    return sendError(
+      response,
+      403,
+      'this balancer has no controls (start it with the lab launcher)',
+    );
+  if (!isSameOrigin(request))
+    return sendError(
+      response,
+      403,
+      'control actions must come from the dashboard page itself (same origin)',
+    );
   if (!tokenMatches(request.headers['x-lab-token'], options.token)) {
-    return sendError(response, 403, 'a valid X-Lab-Token header is required: the launcher prints it');
+    return sendError(
+      response,
+      403,
+      'a valid X-Lab-Token header is required: the launcher prints it',
+    );
   }
   const handler = Object.hasOwn(options.handlers, action) ? options.handlers[action] : undefined;
   if (!handler) {
-    return sendError(response, 404, `unknown control "${action}"; known: ${Object.keys(options.handlers).join(', ')}`);
+    return sendError(
+      response,
+      404,
+      `unknown control "${action}"; known: ${Object.keys(options.handlers).join(', ')}`,
+    );
   }
   let params: Record<string, unknown> = {};
   try {
     const body = await readBody(request, 16 * 1024);
     if (body.length > 0) params = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-    if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new Error('not an object');
+    if (typeof params !== 'object' || params === null || Array.isArray(params))
+      throw new Error('not an object');
   } catch {
     return sendError(response, 400, 'the control body must be a JSON object of at most 16 KiB');
   }

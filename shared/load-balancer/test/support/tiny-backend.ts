@@ -18,7 +18,10 @@ export async function startTinyBackend(id: string, port = 0): Promise<TinyBacken
     request.resume();
     request.on('end', () => {
       const body = JSON.stringify({ server: id, path: request.url, headers: request.headers });
-      response.writeHead(request.url === '/health' ? 200 : 200, { 'content-type': 'application/json', 'x-served-by': id });
+      response.writeHead(request.url === '/health' ? 200 : 200, {
+        'content-type': 'application/json',
+        'x-served-by': id,
+      });
       response.end(body);
     });
   });

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Checks the system parts the course uses. For each missing one it prints the exact
+// install command; as root with apt-get available it installs it.
+//   node scripts/doctor.mjs                 every part
+//   node scripts/doctor.mjs --for test      what `npm test` needs (every part)
+//   node scripts/doctor.mjs redis postgres  just these
+import { execFileSync, spawnSync } from 'node:child_process';
+import { accessSync, constants, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const parts = JSON.parse(readFileSync(new URL('./system-parts.json', import.meta.url), 'utf8'));
+
+/** The first usable path for a part's binary, or undefined. Mirrors shared/harness's lookup. */
+export function locate(part) {
+  for (let candidate of parts[part].binaries) {
+    if (candidate.startsWith('$')) candidate = process.env[candidate.slice(1)] ?? '';
+    if (!candidate) continue;
+    if (candidate.includes('*')) {
+      const [before, after] = candidate.split('*');
+      let versions = [];
+      try {
+        versions = readdirSync(before).sort((a, b) => Number(b) - Number(a));
+      } catch {
+        continue;
+      }
+      for (const version of versions) {
+        const full = `${before}${version}${after}`;
+        if (isExecutable(full)) return full;
+      }
+      continue;
+    }
+    if (candidate.includes('/')) {
+      if (isExecutable(candidate)) return candidate;
+      continue;
+    }
+    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+      const full = path.join(dir, candidate);
+      if (isExecutable(full)) return full;
+    }
+  }
+  return undefined;
+}
+
+function isExecutable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function installHint(part) {
+  const { apt, brew } = parts[part];
+  return process.platform === 'darwin' ? `brew install ${brew}` : `sudo apt-get install -y ${apt}`;
+}
+
+function canInstallWithApt() {
+  return (
+    process.platform === 'linux' &&
+    process.getuid?.() === 0 &&
+    spawnSync('apt-get', ['--version']).status === 0
+  );
+}
+
+const args = process.argv.slice(2);
+const forIndex = args.indexOf('--for');
+const wanted = forIndex >= 0 ? Object.keys(parts) : args.length ? args : Object.keys(parts);
+const unknown = wanted.filter((part) => !parts[part]);
+if (unknown.length) {
+  console.error(
+    `doctor: unknown part(s) ${unknown.join(', ')}; known: ${Object.keys(parts).join(', ')}`,
+  );
+  process.exit(2);
+}
+
+let missing = wanted.filter((part) => !locate(part));
+if (missing.length && canInstallWithApt()) {
+  const packages = missing.map((part) => parts[part].apt);
+  console.log(`doctor: installing ${packages.join(' ')} with apt-get (running as root) ...`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  try {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+      stdio: 'inherit',
+      env,
+    });
+  } catch (error) {
+    console.error(`doctor: apt-get failed: ${error.message}`);
+  }
+  missing = wanted.filter((part) => !locate(part));
+}
+
+for (const part of wanted) {
+  const found = locate(part);
+  console.log(
+    `doctor: ${found ? 'ok     ' : 'MISSING'} ${part.padEnd(9)} ${found ?? `${parts[part].what}. Install: ${installHint(part)}`}`,
+  );
+}
+if (missing.length) {
+  console.error(
+    `doctor: ${missing.length} part(s) missing; the tests that need them fail until they are installed.`,
+  );
+  process.exit(1);
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// The lab launcher: `npm start -- 03` starts chapter 03 as it is meant to be seen.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chapterDir, listChapters, startLab } from '@sessions/harness';
+
+const chapterArg = process.argv[2];
+if (!chapterArg) {
+  console.log('Usage: npm start -- <chapter>\n\nChapters:');
+  for (const name of listChapters()) {
+    const built = existsSync(path.join('chapters', name, 'dist/lab.js'))
+      ? ''
+      : '  (not built yet: npm run build)';
+    console.log(`  npm start -- ${name.slice(0, 2)}   ${name}${built}`);
+  }
+  process.exit(0);
+}
+
+let dir;
+try {
+  dir = chapterDir(chapterArg);
+} catch (error) {
+  console.error(`${error.message}. Run \`npm start\` to list the chapters.`);
+  process.exit(2);
+}
+const labFile = path.join(dir, 'dist/lab.js');
+if (!existsSync(labFile)) {
+  console.error(`${labFile} is missing: run \`npm run build\` first.`);
+  process.exit(2);
+}
+const { lab: definition } = await import(pathToFileURL(labFile).href);
+const port = Number(process.env.LB_PORT ?? 8080);
+const token = randomBytes(16).toString('hex');
+
+console.log(`Starting ${definition.title} ...`);
+let lab;
+try {
+  lab = await startLab(definition, { port, controlToken: token });
+} catch (error) {
+  const hint =
+    error.code === 'EADDRINUSE'
+      ? `\nPort ${port} is taken: run with LB_PORT=8081 npm start -- ${chapterArg}`
+      : '';
+  console.error(`Could not start the lab: ${error.message}${hint}`);
+  process.exit(1);
+}
+
+const url = `http://localhost:${port}`;
+const lines = [
+  '',
+  `  ${definition.title}`,
+  '',
+  `  Open          ${url}/`,
+  ...(lab.balancer ? [`  Dashboard     ${url}/__lb/`, `  Control token ${token}`] : []),
+  '',
+  '  Servers',
+  ...lab.servers.map((server) => `    ${server.id}  ${server.url}  (pid ${server.pid})`),
+  '',
+  '  Try this',
+  ...definition.tryThis.map((line) => `    - ${line.replaceAll('{url}', url)}`),
+  '',
+  '  Ctrl-C stops everything this lab started.',
+  '',
+];
+console.log(lines.join('\n'));
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping the lab ...');
+  await lab.stop();
+  console.log('Stopped: nothing left running.');
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,25 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type RequestHandler } from 'express';
+import { JsonErrorFilter } from './common/filters/json-error.filter';
+import { servedBy } from './common/middleware/served-by.middleware';
+
+export interface CourseAppSetup {
+  serverId: string;
+  /** The chapter's session middleware: the one thing that differs between chapters. */
+  session: RequestHandler;
+  /** Middleware that must run before the session (chapter 01's URL rewriting, for example). */
+  beforeSession?: RequestHandler[];
+}
+
+/** Everything a course server needs around its session middleware, in the order it must run. */
+export function configureCourseApp(app: NestExpressApplication, setup: CourseAppSetup): void {
+  // The balancer is the one proxy hop in front: trust its X-Forwarded-* and nothing further.
+  app.set('trust proxy', 1);
+  app.disable('x-powered-by');
+  app.use(servedBy(setup.serverId));
+  app.use(express.json({ limit: '16kb' }));
+  for (const middleware of setup.beforeSession ?? []) app.use(middleware);
+  app.use(setup.session);
+  app.useGlobalFilters(new JsonErrorFilter());
+  app.enableShutdownHooks();
+}

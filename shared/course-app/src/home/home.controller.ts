@@ -1,0 +1,20 @@
+import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { CHAPTER_TITLE, SERVER_ID } from '../course.tokens';
+import { describeMe } from '../me/describe-me';
+import { renderHomePage } from './home-page';
+
+@Controller()
+export class HomeController {
+  constructor(
+    @Inject(SERVER_ID) private readonly serverId: string,
+    @Inject(CHAPTER_TITLE) private readonly chapterTitle: string,
+  ) {}
+
+  @Get()
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  home(@Req() request: Request): string {
+    return renderHomePage(describeMe(this.serverId, request), this.chapterTitle);
+  }
+}

@@ -1,0 +1,20 @@
+import './session/session-data';
+
+export { CourseModule, type CourseModuleOptions } from './course.module';
+export { configureCourseApp, type CourseAppSetup } from './configure-app';
+export { readServerConfig, type ServerConfig } from './server-config';
+export { SERVER_ID, CHAPTER_TITLE, SESSION_COOKIE_NAME } from './course.tokens';
+export { JsonErrorFilter } from './common/filters/json-error.filter';
+export { SessionAvailableGuard } from './common/guards/session-available.guard';
+export { storeUnavailable } from './common/http-errors';
+export {
+  SESSION_INSPECTOR,
+  type SessionInspector,
+  type SessionSummary,
+} from './session/session-inspector';
+export { inspectStore, summarize } from './session/store-inspector';
+export { regenerate, save, destroy } from './session/session-io';
+export { describeMe, type Me } from './me/describe-me';
+export { renderHomePage, hue } from './home/home-page';
+export { readUserid } from './auth/login.dto';
+export { readItem } from './cart/add-item.dto';

@@ -1,0 +1,43 @@
+export { repoRoot, chapterDir, listChapters } from './repo';
+export { freePort } from './process/free-port';
+export { sleep, waitFor, isHealthy } from './process/wait';
+export { ManagedProcess, type ManagedProcessOptions } from './process/managed-process';
+export { runningProcesses, killAllTracked } from './process/process-registry';
+export {
+  ChapterServer,
+  labSessionSecret,
+  type ChapterServerOptions,
+} from './process/chapter-server';
+export {
+  LabClient,
+  type LabClientOptions,
+  type LabResponse,
+  type ClientRecord,
+} from './client/lab-client';
+export {
+  percentile,
+  summarizeLatency,
+  countBy,
+  maxOverMean,
+  type LatencySummary,
+} from './measure/stats';
+export { startLab, type Lab, type StartLabOptions } from './lab/lab';
+export type { LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
+export {
+  writeResults,
+  readResults,
+  resultsPath,
+  type ExperimentResults,
+  type Figure,
+} from './results/results-file';
+export {
+  fillResultMarkers,
+  checkResultMarkers,
+  formatFigure,
+  type MarkerProblem,
+} from './results/markers';
+export { formatTable, markdownTable, progress } from './results/table';
+export { barChartSvg, type Bar } from './results/bar-chart';
+export { describeMachine } from './results/machine';
+export { seededRandom, shuffled } from './measure/seeded-random';
+export { requireBinary } from './system/system-binary';

@@ -1,0 +1,40 @@
+import type { ControlHandler, Strategy } from '@sessions/load-balancer';
+import type { Lab } from './lab';
+
+/** A server of a lab as another server (or the chapter's env function) sees it. */
+export interface ServerAddress {
+  id: string;
+  port: number;
+  url: string;
+}
+
+/** What the lab needs besides the chapter's servers (a Redis, a PostgreSQL, ...), started before them. */
+export interface LabServices {
+  /** Environment for every server, e.g. REDIS_URL. */
+  env?: Record<string, string>;
+  /** Controls for the dashboard, e.g. stopping the store. */
+  controls?: Record<string, ControlHandler>;
+  /** Extra fields for /__lb/state, e.g. the store's state. */
+  describe?: () => Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+/**
+ * How a chapter is meant to be seen: each chapter's src/lab.ts exports one. The launcher
+ * (`npm start -- NN`) and the tests start exactly this.
+ */
+export interface LabDefinition {
+  chapter: string;
+  title: string;
+  /** How many servers the lab starts (3 unless the chapter needs otherwise). */
+  servers: number;
+  /** The balancer's strategy, or false for a chapter without one (chapter 01). */
+  strategy: string | (() => Strategy) | false;
+  /** Environment for one server, knowing all of them (chapter 04's PEERS). */
+  serverEnv?: (server: ServerAddress, all: readonly ServerAddress[]) => Record<string, string>;
+  services?: () => Promise<LabServices>;
+  /** Controls that need the running lab (chapter 04's scale-out). */
+  controls?: (lab: Lab) => Record<string, ControlHandler>;
+  /** Lines printed under "Try this". */
+  tryThis: string[];
+}

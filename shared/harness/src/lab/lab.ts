@@ -1,0 +1,173 @@
+import {
+  startBalancer,
+  type Balancer,
+  type BalancerOptions,
+  type ControlHandler,
+} from '@sessions/load-balancer';
+import { ChapterServer } from '../process/chapter-server';
+import { waitFor } from '../process/wait';
+import type { LabDefinition, LabServices, ServerAddress } from './lab-definition';
+
+export interface StartLabOptions {
+  /** Balancer port; 0 (a free one) unless given. */
+  port?: number;
+  /** Overrides for the balancer: faster health checks in tests, for example. */
+  balancer?: Partial<BalancerOptions>;
+  /** Control token for /__lb/control/*; the launcher makes a random one. */
+  controlToken?: string;
+  /** Extra environment for every server. */
+  env?: Record<string, string>;
+  /** Override the chapter's server count. */
+  servers?: number;
+}
+
+export interface Lab {
+  readonly definition: LabDefinition;
+  readonly servers: ChapterServer[];
+  /** Undefined for a chapter without a balancer. */
+  readonly balancer: Balancer | undefined;
+  /** Where a learner or a client goes: the balancer, or the single server. */
+  readonly url: string;
+  readonly services: LabServices | undefined;
+  server(id: string): ChapterServer;
+  /** Scale out: start one more server and add it to the balancer's pool. */
+  addServer(): Promise<ChapterServer>;
+  stop(): Promise<void>;
+}
+
+/** Starts a chapter as it is meant to be seen: services, servers, and the balancer in front. */
+export async function startLab(
+  definition: LabDefinition,
+  options: StartLabOptions = {},
+): Promise<Lab> {
+  const servers: ChapterServer[] = [];
+  let services: LabServices | undefined;
+  let balancer: Balancer | undefined;
+  const stop = async () => {
+    await balancer?.close();
+    await Promise.all(servers.map((server) => server.stop()));
+    await services?.stop();
+  };
+  try {
+    services = await definition.services?.();
+    const count = options.servers ?? definition.servers;
+    for (let i = 1; i <= count; i++) {
+      // Without a balancer the learner talks to server 1 directly, on the lab's port.
+      const port =
+        definition.strategy === false && i === 1 && options.port ? options.port : undefined;
+      servers.push(
+        await ChapterServer.create({
+          chapter: definition.chapter,
+          id: String(i),
+          port,
+          env: { ...services?.env, ...options.env },
+        }),
+      );
+    }
+    const addresses = (): ServerAddress[] =>
+      servers.map(({ id, port, url }) => ({ id, port, url }));
+    for (const server of servers)
+      server.setEnv(definition.serverEnv?.(addressOf(server), addresses()) ?? {});
+    await Promise.all(servers.map((server) => server.start()));
+
+    const lab: Lab = {
+      definition,
+      servers,
+      get balancer() {
+        return balancer;
+      },
+      get url() {
+        return balancer?.url ?? servers[0].url;
+      },
+      services,
+      server: (id) => {
+        const found = servers.find((server) => server.id === id);
+        if (!found)
+          throw new Error(
+            `no server ${id} in this lab (servers: ${servers.map((s) => s.id).join(', ')})`,
+          );
+        return found;
+      },
+      addServer: async () => {
+        const server = await ChapterServer.create({
+          chapter: definition.chapter,
+          id: String(Math.max(0, ...servers.map((s) => Number(s.id) || 0)) + 1),
+          env: { ...services?.env, ...options.env },
+        });
+        servers.push(server);
+        server.setEnv(definition.serverEnv?.(addressOf(server), addresses()) ?? {});
+        await server.start();
+        balancer?.pool.add({ id: server.id, url: server.url });
+        return server;
+      },
+      stop,
+    };
+
+    if (definition.strategy !== false) {
+      const strategy =
+        typeof definition.strategy === 'string' ? definition.strategy : definition.strategy();
+      balancer = await startBalancer({
+        port: options.port ?? 0,
+        strategy,
+        servers: servers.map(({ id, url }) => ({ id, url })),
+        control: options.controlToken
+          ? {
+              token: options.controlToken,
+              handlers: {
+                ...standardControls(lab),
+                ...services?.controls,
+                ...definition.controls?.(lab),
+              },
+            }
+          : undefined,
+        describe: () => ({
+          chapter: definition.chapter,
+          title: definition.title,
+          ...services?.describe?.(),
+        }),
+        ...options.balancer,
+      });
+    }
+    return lab;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function addressOf(server: ChapterServer): ServerAddress {
+  return { id: server.id, port: server.port, url: server.url };
+}
+
+/** The controls every lab has: break a server, bring it back, scale out. */
+function standardControls(lab: Lab): Record<string, ControlHandler> {
+  const target = (params: Record<string, unknown>) => lab.server(String(params.server ?? ''));
+  return {
+    kill: async (params) => {
+      const server = target(params);
+      await server.kill();
+      return { server: server.id, state: 'killed (SIGKILL)' };
+    },
+    pause: async (params) => {
+      target(params).pause();
+      return { server: target(params).id, state: 'paused (SIGSTOP)' };
+    },
+    resume: async (params) => {
+      target(params).resume();
+      return { server: target(params).id, state: 'running (SIGCONT)' };
+    },
+    restart: async (params) => {
+      const server = target(params);
+      await server.restart();
+      return { server: server.id, state: 'restarted on the same port' };
+    },
+    'add-server': async () => {
+      const server = await lab.addServer();
+      await waitFor(
+        () => lab.balancer?.pool.get(server.id)?.health === 'up',
+        `server ${server.id} to join the pool`,
+      );
+      return { server: server.id, address: server.url };
+    },
+  };
+}
