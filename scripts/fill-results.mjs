@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // `npm run results`: copies every measured figure from chapters/*/results/*.json into the
-// <!-- result:... --> markers of the lessons and slides. Lessons never type a number by hand.
-import { checkResultMarkers, fillResultMarkers } from '@sessions/harness';
+// <!-- result:... --> markers of the lessons and slides, and every <!-- region:... --> code
+// excerpt from its `// #region` block. Lessons never type a number or copy code by hand.
+import { checkCodeRegions, checkResultMarkers, fillCodeRegions, fillResultMarkers } from '@sessions/harness';
 
-const changed = fillResultMarkers();
+const changed = [...new Set([...fillResultMarkers(), ...fillCodeRegions()])];
 for (const file of changed) console.log(`updated ${file}`);
-const { checked, problems } = checkResultMarkers();
-for (const problem of problems) console.error(`${problem.file}: ${problem.marker}: ${problem.problem}`);
-console.log(`${checked} quoted figures checked, ${problems.length} problem(s)`);
-process.exit(problems.length ? 1 : 0);
+const figures = checkResultMarkers();
+const regions = checkCodeRegions();
+for (const problem of figures.problems) console.error(`${problem.file}: ${problem.marker}: ${problem.problem}`);
+for (const problem of regions.problems) console.error(`${problem.file}: ${problem.region}: ${problem.problem}`);
+console.log(`${figures.checked} quoted figures and ${regions.checked} code excerpts checked`);
+process.exit(figures.problems.length + regions.problems.length ? 1 : 0);

@@ -41,3 +41,4 @@ export { barChartSvg, type Bar } from './results/bar-chart';
 export { describeMachine } from './results/machine';
 export { seededRandom, shuffled } from './measure/seeded-random';
 export { requireBinary } from './system/system-binary';
+export { readRegion, fillCodeRegions, checkCodeRegions } from './results/code-regions';
