@@ -201,6 +201,7 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
       path: url,
       headers: request.headers,
       cookies: parseCookies(request.headers.cookie),
+      poolIds: pool.all().map((server) => server.id),
       count,
     };
     forward(request, response, body, context, outcome, new Set());

@@ -32,6 +32,12 @@ export interface RouteContext {
   readonly path: string;
   readonly headers: IncomingHttpHeaders;
   readonly cookies: ReadonlyMap<string, string>;
+  /**
+   * Ids of every server in the pool, up or down. A sticky strategy uses them to tell
+   * "the named server is down" from "the value names no server"; it still picks only
+   * among candidates.
+   */
+  readonly poolIds: readonly string[];
   /** Counters the balancer reports in /__lb/state (e.g. invalid sticky cookies). */
   count(counter: string): void;
 }
