@@ -14,6 +14,8 @@ export interface CourseModuleOptions {
   /** How /__internal/* reads what this server holds. */
   inspector: SessionInspector;
   cookieName: string;
+  /** false: the chapter serves its own page at GET / (chapter 01 renders the session carriers). */
+  homePage?: boolean;
 }
 
 /** The course API of DESIGN.md, the same in chapters 02-05: only the session strategy around it changes. */
@@ -23,7 +25,7 @@ export class CourseModule {
     return {
       module: CourseModule,
       controllers: [
-        HomeController,
+        ...(options.homePage === false ? [] : [HomeController]),
         AuthController,
         MeController,
         CartController,
