@@ -42,3 +42,14 @@ export { describeMachine } from './results/machine';
 export { seededRandom, shuffled } from './measure/seeded-random';
 export { requireBinary } from './system/system-binary';
 export { readRegion, fillCodeRegions, checkCodeRegions } from './results/code-regions';
+export { redisCommand, redisInfo, RedisReplyError, type RespValue } from './services/redis-command';
+export { RedisServer, startRedis, type StartRedisOptions } from './services/redis';
+export {
+  SentinelGroup,
+  startSentinels,
+  startReplicatedRedis,
+  type ReplicatedRedis,
+  type RedisNodeAddress,
+  type StartSentinelsOptions,
+} from './services/sentinel';
+export { PostgresServer, startPostgres, type StartPostgresOptions } from './services/postgres';

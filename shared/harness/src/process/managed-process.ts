@@ -8,6 +8,9 @@ export interface ManagedProcessOptions {
   env?: Record<string, string | undefined>;
   /** Shown in error messages: "server 2", "redis". */
   label: string;
+  /** Run as another user (PostgreSQL refuses to run as root). */
+  uid?: number;
+  gid?: number;
 }
 
 /** A child process with its recent output kept for error messages, and a promise of its exit. */
@@ -21,6 +24,8 @@ export class ManagedProcess {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      uid: options.uid,
+      gid: options.gid,
     });
     track(this.child);
     const keep = (chunk: Buffer) => {

@@ -1,0 +1,148 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync } from 'node:fs';
+import path from 'node:path';
+import { requireBinary } from '../system/system-binary';
+import { freePort } from '../process/free-port';
+import { ManagedProcess } from '../process/managed-process';
+import { waitFor } from '../process/wait';
+import { makeTempDir, removeTempDir } from './temp-dir';
+
+export interface StartPostgresOptions {
+  /** A free port unless given. */
+  port?: number;
+}
+
+/** PostgreSQL refuses to run as root: as root, its binaries run as the `postgres` user. */
+function runAs(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  try {
+    return {
+      uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
+      gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
+    };
+  } catch {
+    throw new Error(
+      'running as root, PostgreSQL needs the `postgres` user (the Debian postgresql package creates it)',
+    );
+  }
+}
+
+/**
+ * A throwaway PostgreSQL cluster: `initdb` into a temp folder, the server in the foreground
+ * on a free port (so the harness tracks it), `fsync=off` because nothing here must outlive a
+ * power cut. Restarts keep the port and the data; stop() deletes the cluster.
+ */
+export class PostgresServer {
+  private process: ManagedProcess | undefined;
+  readonly host = '127.0.0.1';
+  readonly url: string;
+
+  private constructor(
+    readonly port: number,
+    private readonly dir: string,
+    private readonly bin: string,
+    private readonly user: { uid: number; gid: number } | undefined,
+  ) {
+    this.url = `postgres://postgres@${this.host}:${port}/postgres`;
+  }
+
+  static async start(options: StartPostgresOptions = {}): Promise<PostgresServer> {
+    const bin = path.dirname(requireBinary('postgres'));
+    const user = runAs();
+    const dir = makeTempDir('postgres');
+    if (user) chownSync(dir, user.uid, user.gid);
+    const server = new PostgresServer(options.port ?? (await freePort()), dir, bin, user);
+    try {
+      const initdb = spawnSync(
+        path.join(bin, 'initdb'),
+        ['-D', server.dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C'],
+        { cwd: dir, encoding: 'utf8', uid: user?.uid, gid: user?.gid },
+      );
+      if (initdb.status !== 0)
+        throw new Error(`initdb failed (exit ${initdb.status}):\n${initdb.stderr}${initdb.stdout}`);
+      await server.start();
+    } catch (error) {
+      removeTempDir(dir);
+      throw error;
+    }
+    return server;
+  }
+
+  private get dataDir(): string {
+    return path.join(this.dir, 'data');
+  }
+
+  get alive(): boolean {
+    return this.process?.alive ?? false;
+  }
+
+  /** Starts the server (again) on the same port and data; resolves once it accepts connections. */
+  async start(): Promise<void> {
+    if (this.alive) return;
+    // prettier-ignore
+    const args = [
+      '-D', this.dataDir,
+      '-p', String(this.port),
+      '-k', this.dir,
+      '-c', `listen_addresses=${this.host}`,
+      '-c', 'fsync=off',
+      '-c', 'max_connections=100',
+    ];
+    const process = new ManagedProcess({
+      command: path.join(this.bin, 'postgres'),
+      args,
+      cwd: this.dir,
+      label: `postgres :${this.port}`,
+      uid: this.user?.uid,
+      gid: this.user?.gid,
+    });
+    this.process = process;
+    try {
+      await waitFor(
+        () => !process.alive || process.recentOutput().includes('ready to accept connections'),
+        `PostgreSQL on port ${this.port} to accept connections`,
+        20_000,
+        50,
+      );
+    } catch (error) {
+      await process.kill();
+      throw new Error(`${(error as Error).message}\n${process.recentOutput()}`, { cause: error });
+    }
+    if (!process.alive)
+      throw new Error(`PostgreSQL exited while starting:\n${process.recentOutput()}`);
+  }
+
+  /** A clean "fast" shutdown (SIGINT): open connections are closed, committed data is kept. */
+  async shutdown(): Promise<void> {
+    const process = this.process;
+    if (!process?.alive) return;
+    process.signal('SIGINT');
+    const timer = setTimeout(() => process.signal('SIGKILL'), 10_000);
+    await process.exited;
+    clearTimeout(timer);
+  }
+
+  /** kill -9 of the postmaster. */
+  async kill(): Promise<void> {
+    await this.process?.kill();
+  }
+
+  async restart(): Promise<void> {
+    await this.shutdown();
+    await this.start();
+  }
+
+  /** Stops for good and deletes the cluster. */
+  async stop(): Promise<void> {
+    await this.shutdown();
+    removeTempDir(this.dir);
+  }
+
+  recentOutput(): string {
+    return this.process?.recentOutput() ?? '';
+  }
+}
+
+export function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
+  return PostgresServer.start(options);
+}

@@ -1,0 +1,150 @@
+import { requireBinary } from '../system/system-binary';
+import { freePort } from '../process/free-port';
+import { ManagedProcess } from '../process/managed-process';
+import { waitFor } from '../process/wait';
+import { redisCommand, type RespValue } from './redis-command';
+import { makeTempDir, removeTempDir } from './temp-dir';
+
+export interface StartRedisOptions {
+  /** Keep an append-only file (fsync every second), so a restart replays the writes. Off by default. */
+  appendonly?: boolean;
+  /** Start as a replica of this primary. */
+  replicaOf?: { host?: string; port: number };
+  /** A free port unless given. */
+  port?: number;
+  /** Shown in error messages: "redis", "redis replica". */
+  label?: string;
+}
+
+/**
+ * A real `redis-server` on a free port with its data folder in a temp dir. No RDB snapshots;
+ * no append-only file unless asked: what the store holds lives in its memory only. Restarts
+ * keep the port (and the folder, so an append-only file survives them).
+ */
+export class RedisServer {
+  private process: ManagedProcess | undefined;
+  readonly host = '127.0.0.1';
+  readonly url: string;
+
+  private constructor(
+    readonly port: number,
+    private readonly dir: string,
+    private readonly options: StartRedisOptions,
+  ) {
+    this.url = `redis://${this.host}:${port}`;
+  }
+
+  static async start(options: StartRedisOptions = {}): Promise<RedisServer> {
+    requireBinary('redis');
+    const server = new RedisServer(
+      options.port ?? (await freePort()),
+      makeTempDir('redis'),
+      options,
+    );
+    try {
+      await server.start();
+    } catch (error) {
+      removeTempDir(server.dir);
+      throw error;
+    }
+    return server;
+  }
+
+  get alive(): boolean {
+    return this.process?.alive ?? false;
+  }
+
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
+  get label(): string {
+    return this.options.label ?? 'redis';
+  }
+
+  /** Starts the process (again) on the same port; resolves once it answers PING. */
+  async start(): Promise<void> {
+    if (this.alive) return;
+    // prettier-ignore
+    const args = [
+      '--port', String(this.port),
+      '--bind', this.host,
+      '--dir', this.dir,
+      '--save', '',
+      '--appendonly', this.options.appendonly ? 'yes' : 'no',
+      // A new replica syncs at once instead of after 5 s, so a lab's replica is current quickly.
+      '--repl-diskless-sync-delay', '0',
+      '--daemonize', 'no',
+    ];
+    if (this.options.replicaOf)
+      args.push(
+        '--replicaof',
+        this.options.replicaOf.host ?? this.host,
+        String(this.options.replicaOf.port),
+      );
+    const process = new ManagedProcess({
+      command: requireBinary('redis'),
+      args,
+      cwd: this.dir,
+      label: `${this.label} :${this.port}`,
+    });
+    this.process = process;
+    try {
+      await waitFor(
+        async () => !process.alive || (await this.answersPing()),
+        `${this.label} on port ${this.port} to answer PING`,
+        10_000,
+      );
+    } catch (error) {
+      await process.kill();
+      throw new Error(`${(error as Error).message}\n${process.recentOutput()}`, { cause: error });
+    }
+    if (!process.alive)
+      throw new Error(`${this.label} exited while starting:\n${process.recentOutput()}`);
+  }
+
+  /** One command over a fresh connection: for tests and experiments, not for the app. */
+  command(...args: string[]): Promise<RespValue> {
+    return redisCommand(this.port, args);
+  }
+
+  /** kill -9: whatever was only in memory is gone; an append-only file on disk stays. */
+  async kill(): Promise<void> {
+    await this.process?.kill();
+  }
+
+  /** A clean shutdown (SIGTERM): with an append-only file, Redis flushes it first. */
+  async shutdown(): Promise<void> {
+    await this.process?.stop(5000);
+  }
+
+  /** Stop and start again on the same port, cleanly or (crash: true) with kill -9. */
+  async restart({ crash = false } = {}): Promise<void> {
+    if (crash) await this.kill();
+    else await this.shutdown();
+    await this.start();
+  }
+
+  /** Stops for good and deletes the data folder. */
+  async stop(): Promise<void> {
+    await this.shutdown();
+    removeTempDir(this.dir);
+  }
+
+  recentOutput(): string {
+    return this.process?.recentOutput() ?? '';
+  }
+
+  private async answersPing(): Promise<boolean> {
+    try {
+      // While it replays an append-only file Redis answers -LOADING, which is an error here.
+      return (await redisCommand(this.port, ['PING'], { timeoutMs: 500 })) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+}
+
+export function startRedis(options: StartRedisOptions = {}): Promise<RedisServer> {
+  return RedisServer.start(options);
+}
