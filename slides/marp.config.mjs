@@ -1,0 +1,13 @@
+// marp-cli settings for every deck (scripts/build.mjs passes this file explicitly).
+export default {
+  // Our own decks only: HTML lets a slide caption a code block with its source file.
+  html: true,
+  // Diagrams are local SVG files next to the expanded decks.
+  allowLocalFiles: true,
+  // The PDF carries the speaker notes as annotations, for an instructor reading it offline.
+  pdfNotes: true,
+  // `theme: course` in a deck's front matter: the default theme, set for a projector.
+  themeSet: ['theme/course.css'],
+  browser: 'chrome',
+  browserTimeout: 120,
+};
