@@ -11,7 +11,7 @@ import { defaultHealthCheck, HealthChecker, type HealthCheckOptions } from './he
 import { rawJsonResponse, sendError } from './http-replies';
 import { ServerPool } from './pool';
 import { BodyTooLargeError, readBody } from './request-body';
-import { checkRequestTarget } from './request-guard';
+import { checkHostHeader, checkRequestTarget } from './request-guard';
 import { strategyByName } from './strategies';
 import type { BackendServer, RequestEvent, RouteContext, RouteDecision, Strategy } from './types';
 
@@ -181,7 +181,8 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
       return handleAdmin(request, response, admin);
 
     const outcome = trackOutcome(request, response);
-    const verdict = checkRequestTarget(request.method ?? 'GET', url);
+    const hostVerdict = checkHostHeader(request.httpVersion, request.rawHeaders);
+    const verdict = hostVerdict.ok ? checkRequestTarget(request.method ?? 'GET', url) : hostVerdict;
     if (!verdict.ok) {
       count('rejected');
       return sendError(response, verdict.status, verdict.message);
@@ -211,6 +212,8 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
     {
       headersTimeout: options.headersTimeoutMs ?? 10_000,
       requestTimeout: 60_000,
+      // Node's own missing-Host answer has no body; checkHostHeader answers it in JSON instead.
+      requireHostHeader: false,
       // Node only looks for expired header timeouts this often (30 s by default).
       connectionsCheckingInterval: 1_000,
     },

@@ -37,6 +37,19 @@ export function checkRequestTarget(method: string, url: string): GuardVerdict {
 }
 
 /**
+ * RFC 9112 section 3.2: an HTTP/1.1 request needs exactly one Host header. Two of them are
+ * ambiguous (the balancer and a server could each believe a different one), so both are refused.
+ */
+export function checkHostHeader(httpVersion: string, rawHeaders: readonly string[]): GuardVerdict {
+  const hosts = rawHeaders.filter((_, i) => i % 2 === 0 && rawHeaders[i].toLowerCase() === 'host');
+  if (hosts.length > 1)
+    return { ok: false, status: 400, message: 'a request may carry only one Host header' };
+  if (hosts.length === 0 && httpVersion !== '1.0')
+    return { ok: false, status: 400, message: 'an HTTP/1.1 request needs a Host header' };
+  return { ok: true };
+}
+
+/**
  * The path as a server could interpret it: percent-decoded, lower-cased (Express matches
  * routes case-insensitively), path parameters (";x=y") and dot segments removed, slashes collapsed.
  */
