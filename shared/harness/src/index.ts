@@ -53,3 +53,8 @@ export {
   type StartSentinelsOptions,
 } from './services/sentinel';
 export { PostgresServer, startPostgres, type StartPostgresOptions } from './services/postgres';
+export {
+  runSkewWorkload,
+  type SkewWorkloadOptions,
+  type SkewWorkloadResult,
+} from './workloads/skew-workload';
