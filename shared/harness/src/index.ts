@@ -23,6 +23,7 @@ export {
 } from './measure/stats';
 export { startLab, type Lab, type StartLabOptions } from './lab/lab';
 export type { LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
+export { UserSimulation, type SimulationStatus } from './lab/simulated-users';
 export {
   writeResults,
   readResults,

@@ -7,6 +7,7 @@ import {
 import { ChapterServer } from '../process/chapter-server';
 import { waitFor } from '../process/wait';
 import type { LabDefinition, LabServices, ServerAddress } from './lab-definition';
+import { UserSimulation } from './simulated-users';
 
 export interface StartLabOptions {
   /** Balancer port; 0 (a free one) unless given. */
@@ -43,7 +44,9 @@ export async function startLab(
   const servers: ChapterServer[] = [];
   let services: LabServices | undefined;
   let balancer: Balancer | undefined;
+  const simulation = new UserSimulation(() => balancer?.url ?? servers[0].url);
   const stop = async () => {
+    await simulation.stop();
     await balancer?.close();
     await Promise.all(servers.map((server) => server.stop()));
     await services?.stop();
@@ -114,7 +117,7 @@ export async function startLab(
           ? {
               token: options.controlToken,
               handlers: {
-                ...standardControls(lab),
+                ...standardControls(lab, simulation),
                 ...services?.controls,
                 ...definition.controls?.(lab),
               },
@@ -123,6 +126,8 @@ export async function startLab(
         describe: () => ({
           chapter: definition.chapter,
           title: definition.title,
+          tryThis: definition.tryThis,
+          simulation: simulation.status(),
           ...services?.describe?.(),
         }),
         ...options.balancer,
@@ -139,8 +144,8 @@ function addressOf(server: ChapterServer): ServerAddress {
   return { id: server.id, port: server.port, url: server.url };
 }
 
-/** The controls every lab has: break a server, bring it back, scale out. */
-function standardControls(lab: Lab): Record<string, ControlHandler> {
+/** The controls every lab has: break a server, bring it back, scale out, bring users. */
+function standardControls(lab: Lab, simulation: UserSimulation): Record<string, ControlHandler> {
   const target = (params: Record<string, unknown>) => lab.server(String(params.server ?? ''));
   return {
     kill: async (params) => {
@@ -169,5 +174,6 @@ function standardControls(lab: Lab): Record<string, ControlHandler> {
       );
       return { server: server.id, address: server.url };
     },
+    'simulate-users': async (params) => simulation.start(params),
   };
 }

@@ -4,8 +4,9 @@ import { sendError, sendJson } from '../http-replies';
 import type { ServerPool } from '../pool';
 import type { Strategy } from '../types';
 import { handleControl, type ControlOptions } from './control-route';
-import { serveDashboard } from './dashboard-route';
+import { serveDashboard, serveDashboardAsset } from './dashboard-route';
 import { streamEvents } from './events-route';
+import { serveServerView } from './server-view-route';
 
 export interface AdminContext {
   pool: ServerPool;
@@ -33,6 +34,10 @@ export async function handleAdmin(
     return sendError(response, 405, `${request.method} is not allowed on ${path}`);
   if (path === '/__lb/state') return sendJson(response, 200, stateOf(context));
   if (path === '/__lb/events') return streamEvents(request, response, context.events);
+  if (path.startsWith('/__lb/assets/'))
+    return serveDashboardAsset(request, response, path.slice('/__lb/assets/'.length));
+  if (path.startsWith('/__lb/servers/'))
+    return serveServerView(response, context.pool, path.slice('/__lb/servers/'.length));
   sendError(response, 404, `no such balancer page: ${path}`);
 }
 

@@ -1,4 +1,29 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendError } from '../http-replies';
+import { dashboardAsset } from './dashboard-assets';
+
+/**
+ * Strict: scripts and styles only from the balancer's own files, no inline code, no
+ * other origin, never framed. The token therefore travels in a <meta> tag, not a script.
+ */
+const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const pageHeaders = {
+  'cache-control': 'no-store',
+  'content-security-policy': contentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
 
 /** GET /__lb/: the live dashboard. The page carries the control token so its buttons work. */
 export function serveDashboard(
@@ -6,18 +31,27 @@ export function serveDashboard(
   response: ServerResponse,
   token: string | undefined,
 ): void {
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>Balancer</title></head><body>
-<h1>Balancer state</h1><pre id="state"></pre><script>
-const token = ${JSON.stringify(token ?? '')};
-async function refresh() { document.getElementById('state').textContent = JSON.stringify(await (await fetch('/__lb/state')).json(), null, 2); }
-setInterval(refresh, 1000); refresh();
-</script></body></html>`;
-  response.writeHead(200, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-security-policy':
-      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'",
-    'x-frame-options': 'DENY',
-  });
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return sendError(response, 405, `${request.method} is not allowed on the dashboard page`);
+  const page = dashboardAsset('index.html')!;
+  const html = page.body.replace('{{LAB_TOKEN}}', escapeAttribute(token ?? ''));
+  response.writeHead(200, { ...pageHeaders, 'content-type': page.contentType });
   response.end(request.method === 'HEAD' ? undefined : html);
+}
+
+/** GET /__lb/assets/<name>: the page's stylesheet and script. */
+export function serveDashboardAsset(
+  request: IncomingMessage,
+  response: ServerResponse,
+  name: string,
+): void {
+  const asset = dashboardAsset(name);
+  if (!asset || name === 'index.html')
+    return sendError(response, 404, `no such dashboard file: ${name}`);
+  response.writeHead(200, { ...pageHeaders, 'content-type': asset.contentType });
+  response.end(request.method === 'HEAD' ? undefined : asset.body);
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[&"'<>]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
