@@ -1,0 +1,82 @@
+/** How this server takes part in the cluster: read from the environment (DESIGN.md's contract). */
+export type ReplicationMode = 'async' | 'sync';
+export type ClusterMode = 'all-to-all' | 'primary-backup';
+
+export interface ClusterConfig {
+  /** This server's own base URL, as its peers reach it. */
+  selfUrl: string;
+  /** The other servers' base URLs (PEERS). */
+  peers: string[];
+  /** Signs every replication message (CLUSTER_SECRET). */
+  clusterSecret: string;
+  /** async: answer the client, then replicate. sync: replicate, then answer. */
+  replicationMode: ReplicationMode;
+  /** An artificial delay before each replication message leaves, to make the timing window visible. */
+  replicationDelayMs: number;
+  /** all-to-all: every server holds every session. primary-backup: the owner plus one backup. */
+  clusterMode: ClusterMode;
+}
+
+const devClusterSecret = 'dev-only-cluster-secret-change-me';
+
+export function readClusterConfig(
+  port: number,
+  env: NodeJS.ProcessEnv = process.env,
+): ClusterConfig {
+  const selfUrl = baseUrl(env.SELF_URL ?? `http://127.0.0.1:${port}`, 'SELF_URL');
+  const peers = (env.PEERS ?? '')
+    .split(',')
+    .map((peer) => peer.trim())
+    .filter((peer) => peer !== '')
+    .map((peer) => baseUrl(peer, 'PEERS'))
+    .filter((peer) => peer !== selfUrl);
+
+  const replicationMode = env.REPLICATION_MODE ?? 'async';
+  if (replicationMode !== 'async' && replicationMode !== 'sync')
+    throw new Error(`REPLICATION_MODE must be async or sync, got ${replicationMode}`);
+
+  const clusterMode = env.CLUSTER_MODE ?? 'all-to-all';
+  if (clusterMode !== 'all-to-all' && clusterMode !== 'primary-backup')
+    throw new Error(`CLUSTER_MODE must be all-to-all or primary-backup, got ${clusterMode}`);
+
+  const replicationDelayMs = Number(env.REPLICATION_DELAY_MS ?? 0);
+  if (
+    !Number.isInteger(replicationDelayMs) ||
+    replicationDelayMs < 0 ||
+    replicationDelayMs > 60_000
+  )
+    throw new Error(
+      `REPLICATION_DELAY_MS must be a whole number of milliseconds (0-60000), got ${env.REPLICATION_DELAY_MS}`,
+    );
+
+  const clusterSecret = env.CLUSTER_SECRET ?? devClusterSecret;
+  if (!env.CLUSTER_SECRET)
+    console.warn(
+      'CLUSTER_SECRET is not set: using a development secret. Never do this in production.',
+    );
+  if (clusterSecret.length < 16) throw new Error('CLUSTER_SECRET must be at least 16 characters');
+
+  return {
+    selfUrl,
+    peers: [...new Set(peers)],
+    clusterSecret,
+    replicationMode,
+    replicationDelayMs,
+    clusterMode,
+  };
+}
+
+/** "http://host:port" with nothing after it: a peer is a server, not a page. */
+export function baseUrl(text: string, what: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`${what}: ${text} is not a URL (expected http://host:port)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`${what}: ${text} must be an http:// or https:// URL`);
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password)
+    throw new Error(`${what}: ${text} must be a bare base URL such as http://127.0.0.1:3001`);
+  return url.origin;
+}
