@@ -1,0 +1,390 @@
+import { httpRequest } from '../send/raw-http';
+import {
+  appSawBalancerValues,
+  bodyLacks,
+  closedWithin,
+  counted,
+  echoed,
+  servedByPool,
+} from './checks';
+import type { CaseContext, HostileCase } from './hostile-case';
+
+const close = 'Connection: close';
+const get =
+  (path: string, ...headers: string[]) =>
+  (context: CaseContext) =>
+    httpRequest(`GET ${path} HTTP/1.1`, [`Host: ${context.host}`, ...headers, close]);
+
+/** Paths a client might use to reach a server's /__internal/* (or the balancer's /__lb/*) through the balancer. */
+const reservedSpellings = [
+  '/__internal/sessions',
+  '/__internal/stats',
+  '/__INTERNAL/stats',
+  '/__Internal/Sessions/',
+  '/%5F%5Finternal/sessions',
+  '/%5f%5f%69nternal/stats',
+  '/x/../__internal/sessions',
+  '/./__internal/./stats',
+  '/x%2F..%2F__internal/sessions',
+  '/__internal;a=b/sessions',
+  '/__internal/sessions;jsessionid=1',
+  '/__internal/sessions?debug=1',
+  '/__internal\\sessions',
+  '/__internal',
+  '/__LB/state',
+  '/%5F%5Flb/state',
+];
+
+function controlRequest(action: string, headers: (context: CaseContext) => string[]) {
+  return (context: CaseContext) =>
+    httpRequest(
+      `POST /__lb/control/${action} HTTP/1.1`,
+      [`Host: ${context.host}`, 'Content-Type: application/json', ...headers(context), close],
+      '{"server":"1"}',
+    );
+}
+
+/** Hostile input aimed at the balancer itself. */
+export const balancerCases: HostileCase[] = [
+  // Open proxy: the request names a target outside the pool (the canary).
+  {
+    kind: 'absolute-URI target (open proxy)',
+    name: 'GET http://<outside>/',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) => httpRequest(`GET http://${c.canary}/ HTTP/1.1`, [`Host: ${c.canary}`, close]),
+    },
+    expectedStatus: 400,
+    forwarded: 'never',
+  },
+  {
+    kind: 'absolute-URI target (open proxy)',
+    name: 'GET //<outside>/ (scheme-relative)',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) => httpRequest(`GET //${c.canary}/ HTTP/1.1`, [`Host: ${c.host}`, close]),
+    },
+    expectedStatus: 400,
+    forwarded: 'never',
+  },
+  {
+    kind: 'absolute-URI target (open proxy)',
+    name: 'OPTIONS * (asterisk form)',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) => httpRequest('OPTIONS * HTTP/1.1', [`Host: ${c.host}`, close]),
+    },
+    expectedStatus: 400,
+    forwarded: 'never',
+  },
+  {
+    kind: 'CONNECT tunnel (open proxy)',
+    name: 'CONNECT <outside>',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) => httpRequest(`CONNECT ${c.canary} HTTP/1.1`, [`Host: ${c.canary}`, close]),
+    },
+    expectedStatus: 405,
+    forwarded: 'never',
+  },
+  {
+    kind: 'Host header naming another address',
+    name: 'Host: <outside> on GET /me',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) => httpRequest('GET /me HTTP/1.1', [`Host: ${c.canary}`, close]),
+    },
+    expectedStatus: 200,
+    forwarded: 'pool',
+    checks: [servedByPool],
+  },
+  {
+    kind: 'Host header naming another address',
+    name: 'two Host headers',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) =>
+        httpRequest('GET /me HTTP/1.1', [`Host: ${c.host}`, `Host: ${c.canary}`, close]),
+    },
+    expectedStatus: 400,
+    forwarded: 'never',
+  },
+  {
+    kind: 'Host header naming another address',
+    name: 'no Host header (HTTP/1.1)',
+    target: 'balancer',
+    send: { via: 'raw', bytes: () => httpRequest('GET /me HTTP/1.1', [close]) },
+    expectedStatus: 400,
+    forwarded: 'never',
+  },
+  // Spoofed client identity: the app behind the balancer must see the balancer's values.
+  {
+    kind: 'X-Forwarded-* spoofing',
+    name: 'X-Forwarded-For/Proto/Host, Forwarded, X-Real-IP',
+    target: 'echo',
+    send: {
+      via: 'fetch',
+      path: '/whoami',
+      headers: () => ({
+        'x-forwarded-for': '6.6.6.6',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'evil.example',
+        'x-forwarded-port': '443',
+        forwarded: 'for=6.6.6.6;proto=https;host=evil.example',
+        'x-real-ip': '6.6.6.6',
+      }),
+    },
+    expectedStatus: 200,
+    forwarded: 'pool',
+    checks: [appSawBalancerValues],
+  },
+  {
+    kind: 'X-Forwarded-* spoofing',
+    name: 'X-Forwarded-For sent twice, in capitals',
+    target: 'echo',
+    send: {
+      via: 'raw',
+      bytes: get('/whoami', 'X-FORWARDED-FOR: 6.6.6.6', 'x-forwarded-for: 7.7.7.7, 8.8.8.8'),
+    },
+    expectedStatus: 200,
+    forwarded: 'pool',
+    checks: [appSawBalancerValues],
+  },
+  {
+    kind: 'Host spoofing seen by the app',
+    name: 'X-Forwarded-Host differs from Host',
+    target: 'echo',
+    send: { via: 'raw', bytes: get('/whoami', 'X-Forwarded-Host: evil.example') },
+    expectedStatus: 200,
+    forwarded: 'pool',
+    checks: [
+      appSawBalancerValues,
+      (reply) =>
+        String(echoed(reply)?.headers['x-forwarded-host']).includes('evil')
+          ? 'the client-sent X-Forwarded-Host reached the app'
+          : undefined,
+    ],
+  },
+  // Sizes and time.
+  {
+    kind: 'oversized headers',
+    name: 'one 20 KB header',
+    target: 'balancer',
+    send: { via: 'raw', bytes: get('/me', `X-Filler: ${'x'.repeat(20_000)}`) },
+    expectedStatus: 431,
+    forwarded: 'never',
+  },
+  {
+    kind: 'oversized cookies',
+    name: '40 cookies of 500 bytes',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: get(
+        '/me',
+        `Cookie: ${Array.from({ length: 40 }, (_, i) => `c${i}=${'v'.repeat(500)}`).join('; ')}`,
+      ),
+    },
+    expectedStatus: 431,
+    forwarded: 'never',
+  },
+  {
+    kind: 'oversized body',
+    name: 'POST of 2 MB',
+    target: 'balancer',
+    send: { via: 'fetch', method: 'POST', path: '/login', body: 'x'.repeat(2 * 1024 * 1024) },
+    expectedStatus: 413,
+    forwarded: 'never',
+  },
+  {
+    kind: 'slow headers (slowloris)',
+    name: 'one header line every 200 ms, never finished',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) => `GET /me HTTP/1.1\r\nHost: ${c.host}\r\n`,
+      trickle: 'X-Slow: 1\r\n',
+      trickleEveryMs: 200,
+      giveUpMs: 8000,
+    },
+    expectedStatus: 408,
+    forwarded: 'never',
+    // headersTimeoutMs is 1 s in the suite; Node checks once a second, so 2 s plus slack.
+    checks: [closedWithin(6000)],
+  },
+  // HTTP that cannot be parsed one way only.
+  {
+    kind: 'request smuggling',
+    name: 'Content-Length and Transfer-Encoding together',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) =>
+        httpRequest(
+          'POST /cart HTTP/1.1',
+          [`Host: ${c.host}`, 'Content-Length: 5', 'Transfer-Encoding: chunked', close],
+          `0\r\n\r\nGET /__internal/sessions HTTP/1.1\r\nHost: ${c.host}\r\n\r\n`,
+        ),
+    },
+    expectedStatus: 400,
+    forwarded: 'never',
+  },
+  {
+    kind: 'request smuggling',
+    name: 'two different Content-Length headers',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) =>
+        httpRequest(
+          'POST /cart HTTP/1.1',
+          [`Host: ${c.host}`, 'Content-Length: 2', 'Content-Length: 3', close],
+          'abc',
+        ),
+    },
+    expectedStatus: 400,
+    forwarded: 'never',
+  },
+  {
+    kind: 'malformed HTTP',
+    name: 'garbage request line',
+    target: 'balancer',
+    send: { via: 'raw', bytes: () => 'HELLO THERE\r\n\r\n' },
+    expectedStatus: 400,
+    forwarded: 'never',
+  },
+  {
+    kind: 'malformed HTTP',
+    name: 'bare CR inside a header value',
+    target: 'balancer',
+    send: { via: 'raw', bytes: get('/me', 'X-Split: a\rSet-Cookie: evil=1') },
+    expectedStatus: 400,
+    forwarded: 'never',
+  },
+  {
+    kind: 'malformed HTTP',
+    name: 'broken percent-encoding in the path',
+    target: 'balancer',
+    send: { via: 'raw', bytes: get('/%E0%A4%A') },
+    expectedStatus: 400,
+    forwarded: 'never',
+  },
+  // Reserved paths.
+  ...reservedSpellings.map((path): HostileCase => ({
+    kind: 'reserved path through the balancer',
+    name: path,
+    target: 'balancer',
+    send: { via: 'raw', bytes: get(path) },
+    expectedStatus: 404,
+    forwarded: 'never',
+    checks: [bodyLacks('"sessions":[', 'a server’s session list'), counted('rejected')],
+  })),
+  {
+    kind: 'reserved path through the balancer',
+    name: '/%255F%255Finternal/sessions (double-encoded: reaches a server, which has no such page)',
+    target: 'balancer',
+    send: { via: 'raw', bytes: get('/%255F%255Finternal/sessions') },
+    expectedStatus: 404,
+    forwarded: 'pool',
+    checks: [bodyLacks('"sessions":[', 'a server’s session list')],
+  },
+  // The dashboard's controls (kill, pause, ...) are the most dangerous thing the balancer serves.
+  {
+    kind: 'control action without the token',
+    name: 'POST /__lb/control/kill, no X-Lab-Token',
+    target: 'balancer',
+    send: { via: 'raw', bytes: controlRequest('kill', () => []) },
+    expectedStatus: 403,
+    forwarded: 'never',
+  },
+  {
+    kind: 'control action without the token',
+    name: 'wrong X-Lab-Token of the right length',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: controlRequest('kill', (c) => [`X-Lab-Token: ${'0'.repeat(c.controlToken.length)}`]),
+    },
+    expectedStatus: 403,
+    forwarded: 'never',
+  },
+  {
+    kind: 'control action without the token',
+    name: 'token in the query string instead of the header',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) => controlRequest(`kill?token=${c.controlToken}`, () => [])(c),
+    },
+    expectedStatus: 403,
+    forwarded: 'never',
+  },
+  {
+    kind: 'control action from another origin',
+    name: 'valid token, Origin: http://evil.example',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: controlRequest('kill', (c) => [
+        `X-Lab-Token: ${c.controlToken}`,
+        'Origin: http://evil.example',
+      ]),
+    },
+    expectedStatus: 403,
+    forwarded: 'never',
+  },
+  {
+    kind: 'control action from another origin',
+    name: 'valid token, Origin: null (sandboxed page)',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: controlRequest('kill', (c) => [`X-Lab-Token: ${c.controlToken}`, 'Origin: null']),
+    },
+    expectedStatus: 403,
+    forwarded: 'never',
+  },
+  {
+    kind: 'control action from another origin',
+    name: 'valid token, Sec-Fetch-Site: cross-site',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: controlRequest('kill', (c) => [
+        `X-Lab-Token: ${c.controlToken}`,
+        'Sec-Fetch-Site: cross-site',
+      ]),
+    },
+    expectedStatus: 403,
+    forwarded: 'never',
+  },
+  {
+    // The control that proves the 403s above come from the checks, not from a lab without controls.
+    kind: 'control action from another origin',
+    name: 'valid token, same origin, unknown action (the checks pass: 404)',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: controlRequest('no-such-action', (c) => [
+        `X-Lab-Token: ${c.controlToken}`,
+        `Origin: http://${c.host}`,
+      ]),
+    },
+    expectedStatus: 404,
+    forwarded: 'never',
+  },
+  {
+    kind: 'control action from another origin',
+    name: 'GET /__lb/control/kill (not a POST)',
+    target: 'balancer',
+    send: { via: 'raw', bytes: get('/__lb/control/kill') },
+    expectedStatus: 405,
+    forwarded: 'never',
+  },
+];

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { startBalancer, type Balancer } from '@sessions/load-balancer';
+import { isHealthy, labSessionSecret, startLab, type Lab } from '@sessions/harness';
+import type { CaseContext, Target } from '../cases/hostile-case';
+import { startCanary, type Canary } from './canary';
+import { loadLabDefinition } from './chapter-labs';
+import { startEchoBackend } from './echo-backend';
+
+type EchoTarget = 'echo' | 'sticky-app' | 'sticky-insert';
+const echoStrategies: Record<EchoTarget, string> = {
+  echo: 'round-robin',
+  'sticky-app': 'sticky-app-cookie',
+  'sticky-insert': 'sticky-insert-cookie',
+};
+
+export interface HostileWorldOptions {
+  /** The chapter whose lab is attacked, e.g. "02-inconsistency". */
+  chapter: string;
+  /** The balancer's slow-headers cut-off; short here so the slowloris case takes a second, not ten. */
+  headersTimeoutMs?: number;
+}
+
+/** Everything the hostile cases run against, started on free ports and stopped together. */
+export interface HostileWorld {
+  readonly chapter: string;
+  readonly lab: Lab;
+  readonly balancer: Balancer;
+  /** Balancers in front of echo backends, by target: `echo`, `sticky-app`, `sticky-insert`. */
+  readonly echoBalancers: Readonly<Record<EchoTarget, Balancer>>;
+  readonly canary: Canary;
+  readonly controlToken: string;
+  context(target: Target): CaseContext;
+  /** Requests the servers behind a target's balancer have received so far. */
+  poolRequests(target: Target): number | undefined;
+  /** The counters of a target's balancer (invalid sticky cookies, rejected requests, ...). */
+  counters(target: Target): Record<string, number>;
+  /** Whatever no longer answers: the balancers, or a chapter server. Empty when all is well. */
+  unresponsive(): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+export async function startHostileWorld(options: HostileWorldOptions): Promise<HostileWorld> {
+  const controlToken = randomBytes(16).toString('hex');
+  const headersTimeoutMs = options.headersTimeoutMs ?? 1000;
+  const canary = await startCanary();
+  const stops: Array<() => Promise<void>> = [() => canary.close()];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step();
+    stops.length = 0;
+  };
+  try {
+    const backends = [await startEchoBackend('1'), await startEchoBackend('2')];
+    stops.push(async () => void (await Promise.all(backends.map((backend) => backend.close()))));
+    const echoBalancers = {} as Record<EchoTarget, Balancer>;
+    for (const [target, strategy] of Object.entries(echoStrategies) as [EchoTarget, string][]) {
+      // The plain echo balancer has one backend, so every answer comes from the same place.
+      const servers = target === 'echo' ? backends.slice(0, 1) : backends;
+      const echoBalancer = await startBalancer({
+        servers: servers.map(({ id, url }) => ({ id, url })),
+        strategy,
+        headersTimeoutMs,
+      });
+      echoBalancers[target] = echoBalancer;
+      stops.push(() => echoBalancer.close());
+    }
+    const lab = await startLab(await loadLabDefinition(options.chapter), {
+      controlToken,
+      balancer: { headersTimeoutMs },
+    });
+    stops.push(() => lab.stop());
+    const balancer = lab.balancer;
+    if (!balancer) throw new Error(`chapter ${options.chapter} has no balancer to attack`);
+
+    const balancerOf = (target: Target): Balancer | undefined =>
+      target === 'app' ? undefined : target === 'balancer' ? balancer : echoBalancers[target];
+    return {
+      chapter: options.chapter,
+      lab,
+      balancer,
+      echoBalancers,
+      canary,
+      controlToken,
+      context(target) {
+        const url = balancerOf(target)?.url ?? lab.servers[0].url;
+        const parsed = new URL(url);
+        return {
+          host: parsed.host,
+          baseUrl: url,
+          port: Number(parsed.port),
+          canary: canary.address,
+          controlToken,
+          sessionSecret: labSessionSecret,
+          poolIds: balancerOf(target)
+            ?.pool.all()
+            .map((server) => server.id) ?? [lab.servers[0].id],
+        };
+      },
+      poolRequests(target) {
+        return balancerOf(target)
+          ?.pool.all()
+          .reduce((sum, server) => sum + server.requests, 0);
+      },
+      counters(target) {
+        return { ...balancerOf(target)?.counters };
+      },
+      async unresponsive() {
+        const down: string[] = [];
+        const balancers: Array<[string, Balancer]> = [
+          ['balancer', balancer],
+          ...Object.entries(echoBalancers).map(([name, echoBalancer]): [string, Balancer] => [
+            `${name} balancer`,
+            echoBalancer,
+          ]),
+        ];
+        for (const [name, { url }] of balancers) {
+          const state = await fetch(`${url}/__lb/state`, { signal: AbortSignal.timeout(2000) })
+            .then((response) => response.status)
+            .catch(() => 0);
+          if (state !== 200) down.push(name);
+        }
+        for (const server of lab.servers) {
+          if (!server.alive) down.push(`server ${server.id} (process gone)`);
+          else if (!(await isHealthy(server.url))) down.push(`server ${server.id} (no /health)`);
+        }
+        return down;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
