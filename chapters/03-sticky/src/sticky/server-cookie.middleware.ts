@@ -1,0 +1,28 @@
+import type { RequestHandler } from 'express';
+
+/** The cookie name the balancer routes by in application mode. */
+export const serverCookieName = 'server';
+
+// #region server-cookie
+/**
+ * Application-mode stickiness, the source's mechanism: this server writes its own id into a
+ * cookie, the browser sends it back, and the balancer routes by it. When another server
+ * takes over (the first one died), that server's answer replaces the cookie with its own id.
+ */
+export function serverCookie(serverId: string): RequestHandler {
+  return (request, response, next) => {
+    if (readCookie(request.headers.cookie, serverCookieName) !== serverId) {
+      response.cookie(serverCookieName, serverId, { path: '/', httpOnly: true, sameSite: 'lax' });
+    }
+    next();
+  };
+}
+// #endregion server-cookie
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const pair of (header ?? '').split(';')) {
+    const [key, ...value] = pair.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}

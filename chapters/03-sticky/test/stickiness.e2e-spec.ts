@@ -1,0 +1,152 @@
+import { LabClient, startLab, waitFor, type Lab } from '@sessions/harness';
+import { labFor } from '../src/lab';
+import type { StickyMode } from '../src/sticky/sticky-mode';
+
+interface Me {
+  server: string;
+  userid: string | null;
+  cart: string[];
+}
+
+/**
+ * Health checks every 300 ms, out after 3 failures: a request sent right after a kill
+ * always beats them (the crash is found by the refused connection), and a test that
+ * waits for them does not wait long.
+ */
+const healthCheck = { intervalMs: 300, fall: 3, rise: 2, timeoutMs: 250 };
+
+/** The cookie each mode routes by, and what a valid value looks like. */
+const stickyCookie: Record<StickyMode, { name: string; shape: RegExp }> = {
+  app: { name: 'server', shape: /^[1-3]$/ },
+  insert: { name: 'SERVERID', shape: /^[0-9a-f]{16}$/ },
+};
+
+describe.each<StickyMode>(['app', 'insert'])('sticky sessions, %s mode', (mode) => {
+  let lab: Lab;
+  const cookie = stickyCookie[mode];
+
+  beforeAll(async () => {
+    lab = await startLab(labFor(mode), { balancer: { healthCheck } });
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  /** Logs a new user in and puts an apple in the cart; returns the user and their server. */
+  async function loggedInUser(name: string) {
+    const user = new LabClient(lab.url, { name });
+    const login = await user.post('/login', { userid: name });
+    await user.post('/cart', { item: 'apple' });
+    return { user, server: login.servedBy! };
+  }
+
+  /** The reason the balancer gave for this user's latest request. */
+  async function lastReason(user: LabClient): Promise<string> {
+    const expected = user.history.length;
+    let reason = '';
+    await waitFor(() => {
+      const mine = lab.balancer!.events.latest().filter((event) => event.client === user.name);
+      reason = mine.at(-1)?.reason ?? '';
+      return mine.length >= expected;
+    }, `the balancer's event for ${user.name}'s request`);
+    return reason;
+  }
+
+  async function bringBack(id: string) {
+    await lab.server(id).restart();
+    await waitFor(() => lab.balancer!.pool.get(id)?.health === 'up', `server ${id} to rejoin`);
+  }
+
+  it('keeps a logged-in user on the server that holds the session', async () => {
+    const { user, server } = await loggedInUser('alice');
+
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push((await user.get<Me>('/me')).body);
+
+    expect(answers.map((me) => [me.server, me.userid, me.cart])).toEqual(
+      Array(5).fill([server, 'alice', ['apple']]),
+    );
+    expect(await user.cookie(cookie.name)).toMatch(cookie.shape);
+    expect(await lastReason(user)).toBe('sticky');
+  });
+
+  it(`the routing cookie is ${mode === 'app' ? "the app's own server=<id>" : "the balancer's SERVERID, and the app sets none"}`, async () => {
+    const { user, server } = await loggedInUser('bob');
+    if (mode === 'app') {
+      expect(await user.cookie('server')).toBe(server);
+      expect(await user.cookie('SERVERID')).toBeUndefined();
+    } else {
+      expect(await user.cookie('server')).toBeUndefined();
+      // Opaque: not the server's id, not its address.
+      const value = await user.cookie('SERVERID');
+      expect(value).toMatch(cookie.shape);
+      expect(value).not.toContain(String(lab.server(server).port));
+    }
+  });
+
+  it('right after kill -9: the connection is refused, the balancer retries on another server at once, and that server has no session', async () => {
+    const { user, server: pinned } = await loggedInUser('carol');
+    const before = await user.cookie(cookie.name);
+
+    await lab.server(pinned).kill();
+    const after = await user.get<Me>('/me');
+
+    expect(after.status).toBe(200);
+    expect(after.servedBy).not.toBe(pinned);
+    expect(after.body).toMatchObject({ userid: null, cart: [] });
+    expect(await lastReason(user)).toBe('redispatch');
+    // The answer re-pins the user: the new server's cookie replaced the old one.
+    expect(await user.cookie(cookie.name)).not.toBe(before);
+    const next = await user.get<Me>('/me');
+    expect(next.servedBy).toBe(after.servedBy);
+    expect(await lastReason(user)).toBe('sticky');
+
+    await bringBack(pinned);
+  });
+
+  it('after health checks took the dead server out, its users go straight to a healthy server, without their session', async () => {
+    const { user, server: pinned } = await loggedInUser('dave');
+    const redispatchedBefore = lab.balancer!.counters.redispatched ?? 0;
+
+    await lab.server(pinned).kill();
+    await waitFor(
+      () => lab.balancer!.pool.get(pinned)?.health === 'down',
+      `health checks to take server ${pinned} out`,
+    );
+    const after = await user.get<Me>('/me');
+
+    expect(after.servedBy).not.toBe(pinned);
+    expect(after.body.userid).toBeNull();
+    expect(await lastReason(user)).toBe('sticky-server-down');
+    expect(lab.balancer!.counters.redispatched ?? 0).toBe(redispatchedBefore);
+
+    // Logging in again works, on the new server, and the user stays there once the old one is back.
+    await user.post('/login', { userid: 'dave' });
+    await bringBack(pinned);
+    const later = await user.get<Me>('/me');
+    expect([later.servedBy, later.body.userid]).toEqual([after.servedBy, 'dave']);
+  });
+
+  it.each([
+    ['a value that names no server', mode === 'app' ? '9' : '0123456789abcdef'],
+    ['an address', '127.0.0.1:22'],
+    ['an overlong value', 'x'.repeat(4000)],
+    ['a malformed value', '%00%0d%0a'],
+  ])('treats %s as no cookie, counts it, and answers from the pool', async (_what, value) => {
+    const counted = lab.balancer!.counters['invalid-sticky-cookie'] ?? 0;
+
+    const response = await fetch(`${lab.url}/me`, {
+      headers: { cookie: `${cookie.name}=${value}` },
+    });
+    await response.arrayBuffer();
+
+    expect(response.status).toBe(200);
+    expect(lab.servers.map((server) => server.id)).toContain(response.headers.get('x-served-by'));
+    expect(lab.balancer!.counters['invalid-sticky-cookie']).toBe(counted + 1);
+    // And the client is handed a valid cookie instead.
+    const repinned = response.headers
+      .getSetCookie()
+      .find((line) => line.startsWith(`${cookie.name}=`));
+    expect(repinned?.split(';')[0].split('=')[1]).toMatch(cookie.shape);
+  });
+});
