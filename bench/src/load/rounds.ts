@@ -1,0 +1,48 @@
+import { progress } from '@sessions/harness';
+import { runLoad, type LoadResult } from './run-load';
+
+export interface RoundsOptions {
+  rounds: number;
+  durationSeconds: number;
+  connections: number;
+  /** A short untimed run per contender first, so JIT warm-up is not measured. */
+  warmupSeconds: number;
+  path: string;
+}
+
+export interface Loadable {
+  readonly name: string;
+  readonly url: string | string[];
+  headersForConnection?: (connection: number) => Record<string, string>;
+}
+
+/**
+ * Every contender runs once per round, and the order rotates from round to round, so a
+ * noisy neighbour or a thermal dip hits all of them rather than one.
+ */
+export async function alternateRounds(
+  contenders: readonly Loadable[],
+  options: RoundsOptions,
+  label: string,
+): Promise<Map<string, LoadResult[]>> {
+  const results = new Map<string, LoadResult[]>(contenders.map((c) => [c.name, []]));
+  const load = (contender: Loadable, durationSeconds: number) =>
+    runLoad({
+      url: [contender.url].flat().map((base) => `${base}${options.path}`),
+      durationSeconds,
+      connections: options.connections,
+      headersForConnection: contender.headersForConnection,
+    });
+  if (options.warmupSeconds > 0)
+    for (const contender of contenders) await load(contender, options.warmupSeconds);
+  const total = options.rounds * contenders.length;
+  let done = 0;
+  for (let round = 0; round < options.rounds; round++) {
+    for (let i = 0; i < contenders.length; i++) {
+      const contender = contenders[(round + i) % contenders.length];
+      results.get(contender.name)!.push(await load(contender, options.durationSeconds));
+      progress(label, ++done, total);
+    }
+  }
+  return results;
+}

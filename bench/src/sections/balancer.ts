@@ -1,0 +1,73 @@
+import type { ChapterServer } from '@sessions/harness';
+import { startBackends } from '../contenders/backends';
+import type { Contender } from '../contenders/contender';
+import { startCourseBalancer } from '../contenders/course-balancer';
+import { startHaproxy } from '../contenders/haproxy';
+import { startNginx } from '../contenders/nginx';
+import { alternateRounds, type RoundsOptions } from '../load/rounds';
+import type { LoadResult } from '../load/run-load';
+import { round2, spreadOf, type Spread } from '../load/spread';
+
+export interface BalancerRow {
+  contender: string;
+  requestsPerSecond: Spread;
+  p50Ms: Spread;
+  p99Ms: Spread;
+  failures: number;
+}
+
+export interface BalancerResults {
+  options: RoundsOptions;
+  rows: BalancerRow[];
+  /** Course round-robin against HAProxy: median of the per-round ratios, with their spread. */
+  throughputRatio: Spread;
+  /** Course round-robin p99 minus HAProxy's p99 (ms), per round. */
+  p99DifferenceMs: Spread;
+  targets: { throughputRatio: number; p99DifferenceMs: number };
+}
+
+export const balancerTargets = { throughputRatio: 0.9, p99DifferenceMs: 2 };
+
+/** Throughput and latency of the same three backends, directly and through each balancer. */
+export async function benchBalancers(options: RoundsOptions): Promise<BalancerResults> {
+  const backends = await startBackends(3);
+  const contenders: Contender[] = [];
+  try {
+    const pool = backends.map(({ id, url }) => ({ id, url }));
+    contenders.push(directly(backends));
+    contenders.push(await startCourseBalancer({ strategy: 'round-robin', backends: pool }));
+    contenders.push(await startHaproxy(pool));
+    contenders.push(await startNginx(pool));
+    const results = await alternateRounds(contenders, options, 'balancers');
+    return summarize(results, options);
+  } finally {
+    await Promise.all(contenders.map((contender) => contender.stop()));
+    await Promise.all(backends.map((backend) => backend.stop()));
+  }
+}
+
+/** No balancer: autocannon spreads its connections over the three servers itself. */
+function directly(backends: readonly ChapterServer[]): Contender {
+  return { name: 'direct (no balancer)', url: backends.map((b) => b.url), stop: async () => {} };
+}
+
+function summarize(results: Map<string, LoadResult[]>, options: RoundsOptions): BalancerResults {
+  const rows = [...results].map(([contender, runs]) => ({
+    contender,
+    requestsPerSecond: spreadOf(runs.map((run) => run.requestsPerSecond)),
+    p50Ms: spreadOf(runs.map((run) => run.p50Ms)),
+    p99Ms: spreadOf(runs.map((run) => run.p99Ms)),
+    failures: runs.reduce((sum, run) => sum + run.failures, 0),
+  }));
+  const course = results.get('course · round-robin') ?? [];
+  const haproxy = results.get('HAProxy') ?? [];
+  return {
+    options,
+    rows,
+    throughputRatio: spreadOf(
+      course.map((run, i) => round2(run.requestsPerSecond / haproxy[i].requestsPerSecond)),
+    ),
+    p99DifferenceMs: spreadOf(course.map((run, i) => round2(run.p99Ms - haproxy[i].p99Ms))),
+    targets: balancerTargets,
+  };
+}

@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runBench } from '../src/bench';
+import type { BenchResults } from '../src/bench-results';
+
+// The short run: one round of one second against every contender. It proves the benchmark
+// runs end to end and that its report has every table; it never judges a time.
+describe('npm run bench -- --short', () => {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'sessions-bench-test-'));
+  let results: BenchResults;
+  let markdown: string;
+
+  beforeAll(async () => {
+    results = await runBench({ short: true, outDir });
+    markdown = readFileSync(path.join(outDir, 'results.md'), 'utf8');
+  }, 300_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('names the machine and the date the numbers come from', () => {
+    expect(markdown).toContain(`Node ${process.version}`);
+    expect(markdown).toContain(`${os.cpus().length} cores`);
+    expect(markdown).toContain(results.date.slice(0, 10));
+  });
+
+  it('measures the backends directly and through the course balancer, HAProxy and nginx', () => {
+    const contenders = results.balancer.rows.map((row) => row.contender);
+    expect(contenders).toEqual(
+      expect.arrayContaining(['direct (no balancer)', 'course · round-robin', 'HAProxy', 'nginx']),
+    );
+    for (const contender of contenders) expect(markdown).toContain(`| ${contender} |`);
+  });
+
+  it('gets a finite throughput and latency for every contender, and every request answered', () => {
+    for (const row of results.balancer.rows) {
+      for (const spread of [row.requestsPerSecond, row.p50Ms, row.p99Ms])
+        for (const value of Object.values(spread))
+          expect({ contender: row.contender, value, finite: Number.isFinite(value) }).toEqual({
+            contender: row.contender,
+            value,
+            finite: true,
+          });
+      expect({ contender: row.contender, failures: row.failures }).toEqual({
+        contender: row.contender,
+        failures: 0,
+      });
+    }
+    expect(Number.isFinite(results.balancer.throughputRatio.median)).toBe(true);
+    expect(Number.isFinite(results.balancer.p99DifferenceMs.median)).toBe(true);
+    expect(markdown).toMatch(/\| throughput ratio \(per round\) \| [\d.]+ \(/);
+  });
+
+  it('times every built lab from launch to ready, and leaves npm test untimed in a short run', () => {
+    expect(results.labStarts.map((row) => row.lab)).toContain('02-inconsistency');
+    for (const row of results.labStarts) {
+      expect(Number.isFinite(row.readySeconds.median)).toBe(true);
+      expect(markdown).toContain(`| ${row.lab} |`);
+    }
+    expect(results.npmTest).toBeUndefined();
+    expect(markdown).toContain('not measured in a short run');
+  });
+
+  it('draws the throughput chart as a self-contained SVG', () => {
+    const svg = readFileSync(path.join(outDir, 'results.svg'), 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    for (const row of results.balancer.rows) expect(svg).toContain(row.contender);
+  });
+});
