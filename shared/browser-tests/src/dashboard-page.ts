@@ -1,0 +1,17 @@
+import type { Lab } from '@sessions/harness';
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** Opens the lab's dashboard and waits until every server has its card and the event stream is live. */
+export async function openDashboard(context: BrowserContext, lab: Lab): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${lab.url}/__lb/`);
+  await page.locator('#live[data-state="live"]').waitFor();
+  for (const server of lab.servers)
+    await page.locator(`.card[data-server="${server.id}"]`).waitFor();
+  return page;
+}
+
+/** The row of the request list for a request whose path contains `marker`. */
+export function requestRow(page: Page, marker: string) {
+  return page.locator('#requests li', { hasText: marker });
+}

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { LabClient, startLab, waitFor, type Lab } from '@sessions/harness';
+import type { Page } from 'playwright-core';
+import { openChromium, type ChromiumSession } from '../src/chromium';
+import { openDashboard, requestRow } from '../src/dashboard-page';
+import { loadLabDefinition } from '../src/lab-definitions';
+
+const token = randomBytes(16).toString('hex');
+const uniquePath = (label: string) => `/me?${label}=${randomBytes(4).toString('hex')}`;
+
+describe("the lab dashboard in a real browser (chapter 02's lab)", () => {
+  let lab: Lab;
+  let browser: ChromiumSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    lab = await startLab(await loadLabDefinition('02'), {
+      controlToken: token,
+      // Fast health checks, so a killed server leaves the pool within a second.
+      balancer: { healthCheck: { intervalMs: 200, fall: 2, rise: 2, timeoutMs: 500 } },
+    });
+    browser = await openChromium();
+    page = await openDashboard(browser.context, lab);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.stop();
+  });
+
+  it('loads with one card per server, each up, and the event stream live', async () => {
+    expect(await page.locator('.card').count()).toBe(3);
+    for (const id of ['1', '2', '3'])
+      expect(await page.locator(`.card[data-server="${id}"] .pill`).textContent()).toBe('up');
+    expect(await page.locator('#lab-title').textContent()).toContain('Chapter 02');
+    expect(await page.locator('#strategy').textContent()).toBe('round-robin');
+  });
+
+  it('shows a request you make through the balancer with the server that answered, marked "you"', async () => {
+    const you = new LabClient(lab.url); // no X-Lab-Client header: the learner
+    const path = uniquePath('mine');
+    const answer = await you.get(path);
+    expect(answer.servedBy).toMatch(/^[123]$/);
+
+    const row = requestRow(page, path);
+    await row.waitFor();
+    expect(await row.getAttribute('data-server')).toBe(answer.servedBy);
+    expect(await row.locator('.server-chip').textContent()).toBe(`server ${answer.servedBy}`);
+    expect(await row.locator('.you-badge').textContent()).toBe('you');
+    expect(await row.locator('.reason').textContent()).toBe('round-robin');
+    expect(await row.locator('.status').textContent()).toBe('200');
+  });
+
+  it('names a synthetic user instead of marking its request "you"', async () => {
+    const someoneElse = new LabClient(lab.url, { name: 'user-z' });
+    const path = uniquePath('theirs');
+    await someoneElse.get(path);
+
+    const row = requestRow(page, path);
+    await row.waitFor();
+    expect(await row.locator('.client').textContent()).toBe('user-z');
+    expect(await row.locator('.you-badge').count()).toBe(0);
+  });
+
+  it('shows the session a login created on the card of the server that holds it', async () => {
+    const you = new LabClient(lab.url);
+    const login = await you.post<{ server: string }>('/login', { userid: 'dashboard-a' });
+
+    const holder = page.locator(`.card[data-server="${login.body.server}"] .sessions td.user`, {
+      hasText: 'dashboard-a',
+    });
+    await holder.waitFor();
+    for (const other of ['1', '2', '3'].filter((id) => id !== login.body.server))
+      expect(
+        await page
+          .locator(`.card[data-server="${other}"] .sessions td.user`, { hasText: 'dashboard-a' })
+          .count(),
+      ).toBe(0);
+  });
+
+  it('runs simulated users from the page, whose named requests then flow by', async () => {
+    await page.locator('.control-group input[aria-label="users"]').fill('2');
+    await page.locator('.control-group input[aria-label="seconds"]').fill('2');
+    await page.locator('button[data-action="simulate-users"]').click();
+
+    await page.locator('#requests li[data-client^="user-"]').first().waitFor();
+    const simulation = () =>
+      (lab.balancer!.state() as unknown as { simulation: { running: boolean } }).simulation;
+    await waitFor(() => !simulation().running, 'the simulated users to finish');
+  });
+
+  it('refuses a control request without the token, or from another origin, with 403', async () => {
+    const fromPage = await page.evaluate(async () => {
+      const withoutToken = await fetch('/__lb/control/kill', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ server: '3' }),
+      });
+      const wrongToken = await fetch('/__lb/control/kill', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-lab-token': 'not-the-token' },
+        body: JSON.stringify({ server: '3' }),
+      });
+      return [withoutToken.status, wrongToken.status];
+    });
+    expect(fromPage).toEqual([403, 403]);
+
+    const otherOrigin = await fetch(`${lab.url}/__lb/control/kill`, {
+      method: 'POST',
+      headers: { origin: 'http://evil.example', 'x-lab-token': token },
+      body: JSON.stringify({ server: '3' }),
+    });
+    expect(otherOrigin.status).toBe(403);
+    expect(lab.server('3').alive).toBe(true);
+  });
+
+  it('kills a server from its card: the card turns down and later requests avoid it', async () => {
+    await page.locator('.card[data-server="2"] button[data-action="kill"]').click();
+
+    await page.locator('.card[data-server="2"][data-health="down"]').waitFor();
+    expect(await page.locator('.card[data-server="2"] .pill').textContent()).toBe('down');
+    expect(lab.server('2').alive).toBe(false);
+
+    const you = new LabClient(lab.url);
+    const paths = Array.from({ length: 6 }, () => uniquePath('after-kill'));
+    const servedBy: Array<string | null> = [];
+    for (const path of paths) servedBy.push((await you.get(path)).servedBy);
+    expect(servedBy).not.toContain('2');
+    expect(new Set(servedBy)).toEqual(new Set(['1', '3']));
+
+    const lastRow = requestRow(page, paths[paths.length - 1]);
+    await lastRow.waitFor();
+    for (const path of paths)
+      expect(await requestRow(page, path).getAttribute('data-server')).not.toBe('2');
+  });
+});
