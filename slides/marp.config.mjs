@@ -4,8 +4,6 @@ export default {
   html: true,
   // Diagrams are local SVG files next to the expanded decks.
   allowLocalFiles: true,
-  // The PDF carries the speaker notes as annotations, for an instructor reading it offline.
-  pdfNotes: true,
   // `theme: course` in a deck's front matter: the default theme, set for a projector.
   themeSet: ['theme/course.css'],
   browser: 'chrome',

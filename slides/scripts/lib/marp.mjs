@@ -38,6 +38,10 @@ export function hasKoreanFont() {
   }
 }
 
+// The PDF carries the speaker notes as annotations, for an instructor reading it offline.
+// (Set in the config file, --pdf-notes would make marp render PDF instead of HTML.)
+const pdfArgs = ['--pdf', '--pdf-notes'];
+
 /**
  * Runs marp-cli on the expanded decks. Chromium gets a throwaway TMPDIR (its profile
  * lands there and is deleted afterwards); CHROME_NO_SANDBOX because a lab machine or a
@@ -46,7 +50,7 @@ export function hasKoreanFont() {
 export function runMarp(files, { pdf = false, chromium } = {}) {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'slides-marp-'));
   try {
-    const args = [marpBin, '--config-file', configFile, ...(pdf ? ['--pdf'] : []), ...files];
+    const args = [marpBin, '--config-file', configFile, ...(pdf ? pdfArgs : []), ...files];
     const result = spawnSync(process.execPath, args, {
       encoding: 'utf8',
       env: {

@@ -1,0 +1,69 @@
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { requireBinary } from '@sessions/harness';
+import { buildSlides } from '../scripts/lib/build-slides.mjs';
+import { listDecks } from '../scripts/lib/decks.mjs';
+
+// Builds every deck exactly as `npm run slides` does, into a scratch folder.
+describe('npm run slides', () => {
+  let outDir;
+  let result;
+  beforeAll(() => {
+    // The PDF needs Chromium: missing, this fails with the install command instead of skipping.
+    process.env.CHROME_PATH ??= requireBinary('chromium');
+    outDir = mkdtempSync(path.join(os.tmpdir(), 'slides-build-'));
+    result = buildSlides({ outDir, pdf: true });
+  }, 240_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('renders every deck to HTML and to PDF', () => {
+    expect(result.decks.map((deck) => deck.name)).toEqual(
+      listDecks().map((deck) => path.basename(deck, '.md')),
+    );
+    for (const deck of result.decks) {
+      expect({ deck: deck.name, html: existsSync(deck.html) }).toEqual({
+        deck: deck.name,
+        html: true,
+      });
+      expect({ deck: deck.name, pdf: readFileSync(deck.pdf).subarray(0, 5).toString() }).toEqual({
+        deck: deck.name,
+        pdf: '%PDF-',
+      });
+    }
+  });
+
+  it('every image in the HTML resolves to a file next to it (nothing broken in the browser)', () => {
+    for (const deck of result.decks) {
+      const html = readFileSync(deck.html, 'utf8');
+      const images = [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((match) => match[1]);
+      const broken = images.filter((src) => !existsSync(path.join(outDir, decodeURI(src))));
+      expect({ deck: deck.name, broken }).toEqual({ deck: deck.name, broken: [] });
+    }
+  });
+
+  it('the HTML carries the speaker notes for the presenter view', () => {
+    for (const deck of result.decks) {
+      const html = readFileSync(deck.html, 'utf8');
+      const slides = html.match(/<section /g)?.length ?? 0;
+      const notes = html.match(/class="bespoke-marp-note"/g)?.length ?? 0;
+      expect({ deck: deck.name, notesForContentSlides: notes >= slides - 1 }).toEqual({
+        deck: deck.name,
+        notesForContentSlides: true,
+      });
+    }
+  });
+
+  it('no directive or result marker leaks into the slides as a comment', () => {
+    for (const deck of result.decks) {
+      const markdown = readFileSync(deck.markdown, 'utf8');
+      expect(markdown).not.toMatch(/<!-- (code:|result:|\/result)/);
+    }
+  });
+
+  it('index.html links every deck', () => {
+    const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+    for (const deck of result.decks) expect(index).toContain(`href="${deck.name}.html"`);
+  });
+});
