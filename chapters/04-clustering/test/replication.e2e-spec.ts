@@ -1,0 +1,215 @@
+import { createHmac } from 'node:crypto';
+import { LabClient, startLab, type Lab } from '@sessions/harness';
+import {
+  cookieHeaderOf,
+  meOn,
+  replicationSettled,
+  sessionIdsOn,
+  statsOf,
+} from '../src/experiments/cluster-probe';
+import { createSessions, measureHoldings } from '../src/experiments/memory';
+import { measureTraffic } from '../src/experiments/network';
+import { measureJoin } from '../src/experiments/scale-out';
+import { lab as definition, labClusterSecret } from '../src/lab';
+
+const messagesPath = '/__internal/replication/messages';
+
+/** A replication message as a peer would send it, signed with `secret` (or not at all). */
+function replicationRequest(body: string, secret: string | null, timestamp = Date.now()) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/vnd.sessions.replication+json',
+  };
+  if (secret !== null) {
+    const signature = createHmac('sha256', secret)
+      .update(`${timestamp}\nPOST\n${messagesPath}\n`)
+      .update(body)
+      .digest('hex');
+    headers['x-cluster-timestamp'] = String(timestamp);
+    headers['x-cluster-signature'] = `sha256=${signature}`;
+  }
+  return { method: 'POST', headers, body };
+}
+
+const forgedSet = (sid: string) =>
+  JSON.stringify({
+    from: 'http://127.0.0.1:1',
+    sentAt: Date.now(),
+    message: {
+      kind: 'set',
+      sid,
+      version: { at: Date.now() + 1000, by: 'attacker' },
+      session: { cookie: { originalMaxAge: 60000, expires: null }, userid: 'admin', cart: [] },
+    },
+  });
+
+describe('three replicating servers behind plain round-robin', () => {
+  let lab: Lab;
+
+  beforeAll(async () => {
+    lab = await startLab(definition, { balancer: { healthCheck: { intervalMs: 200 } } });
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  it('a session created on server 1 is known on every server: round-robin no longer loses it', async () => {
+    const user = new LabClient(lab.url, { name: 'a' });
+    const login = await user.post<{ server: string }>('/login', { userid: 'a' });
+    await replicationSettled(lab.servers);
+
+    const answers = [];
+    for (let i = 0; i < 3; i++)
+      answers.push((await user.get<{ server: string; userid: string }>('/me')).body);
+
+    expect(new Set(answers.map((answer) => answer.server)).size).toBe(3);
+    expect(answers.map((answer) => answer.userid)).toEqual(['a', 'a', 'a']);
+    expect(login.body.server).toBe('1');
+  });
+
+  it('the replication endpoint is not reachable through the balancer', async () => {
+    const response = await fetch(
+      `${lab.url}${messagesPath}`,
+      replicationRequest(forgedSet('x'), labClusterSecret),
+    );
+    await response.arrayBuffer();
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.headers.get('x-served-by')).toBeNull();
+  });
+
+  it('unsigned, wrongly signed, stale, malformed and oversized messages are rejected, counted, and never applied', async () => {
+    const target = lab.server('2');
+    const before = (await statsOf(target)).replication.rejected;
+    const sid = 'forgedsessionid0000000000000001';
+    const attempts = [
+      { name: 'unsigned', init: replicationRequest(forgedSet(sid), null), status: 401 },
+      {
+        name: 'bad-signature',
+        init: replicationRequest(forgedSet(sid), 'a-guessed-secret-000000'),
+        status: 401,
+      },
+      {
+        name: 'stale',
+        init: replicationRequest(forgedSet(sid), labClusterSecret, Date.now() - 120_000),
+        status: 401,
+      },
+      {
+        name: 'malformed',
+        init: replicationRequest('{"from": "not json', labClusterSecret),
+        status: 400,
+      },
+      {
+        name: 'malformed',
+        init: replicationRequest(
+          '{"from":"http://127.0.0.1:1","sentAt":1,"message":{"kind":"drop-table"}}',
+          labClusterSecret,
+        ),
+        status: 400,
+      },
+      {
+        name: 'oversized',
+        init: replicationRequest('x'.repeat(70 * 1024), labClusterSecret),
+        status: 413,
+      },
+    ];
+    for (const attempt of attempts) {
+      const response = await fetch(`${target.url}${messagesPath}`, attempt.init);
+      const body = (await response.json()) as { message: string };
+      expect({ attempt: attempt.name, status: response.status }).toEqual({
+        attempt: attempt.name,
+        status: attempt.status,
+      });
+      expect(body.message).toContain(`rejected (${attempt.name})`);
+    }
+
+    const after = (await statsOf(target)).replication.rejected;
+    expect(after.unsigned - before.unsigned).toBe(1);
+    expect(after['bad-signature'] - before['bad-signature']).toBe(1);
+    expect(after.stale - before.stale).toBe(1);
+    expect(after.malformed - before.malformed).toBe(2);
+    expect(after.oversized - before.oversized).toBe(1);
+    expect(await sessionIdsOn(target)).not.toContain(sid);
+  });
+
+  it('a correctly signed message is applied: the secret is the only thing between a peer and the sessions', async () => {
+    const target = lab.server('3');
+    const sid = 'signedsessionid000000000000001';
+    const response = await fetch(
+      `${target.url}${messagesPath}`,
+      replicationRequest(forgedSet(sid), labClusterSecret),
+    );
+    await response.arrayBuffer();
+    expect(response.status).toBe(200);
+    expect(await sessionIdsOn(target)).toContain(sid);
+
+    // And a signed destroy with a newer version removes it again.
+    const destroy = JSON.stringify({
+      from: 'http://127.0.0.1:1',
+      sentAt: Date.now(),
+      message: { kind: 'destroy', sid, version: { at: Date.now() + 2000, by: 'attacker' } },
+    });
+    await (
+      await fetch(`${target.url}${messagesPath}`, replicationRequest(destroy, labClusterSecret))
+    ).arrayBuffer();
+    expect(await sessionIdsOn(target)).not.toContain(sid);
+  });
+
+  it('memory: with S sessions and N servers, every server holds all S', async () => {
+    await createSessions(lab, 20, 2);
+    const result = await measureHoldings(lab, 20);
+    const everywhere = await Promise.all(lab.servers.map(sessionIdsOn));
+
+    // The same session ids on every server, and as many bytes on each.
+    expect(everywhere[1].sort()).toEqual(everywhere[0].sort());
+    expect(everywhere[2].sort()).toEqual(everywhere[0].sort());
+    expect(everywhere[0].length).toBeGreaterThanOrEqual(20);
+    expect(new Set(result.perServer.map((server) => server.storeBytes)).size).toBe(1);
+  });
+
+  it('network: bytes on the wire per write are (N-1) × the session size plus a fixed per-message overhead', async () => {
+    const users = await createSessions(lab, 5, 0);
+    const small = await measureTraffic(lab, users, 2);
+    const large = await measureTraffic(lab, users, 30);
+
+    for (const result of [small, large]) {
+      expect(result.messagesPerWrite).toBe(2);
+      expect(result.wireBytesPerWrite).toBeGreaterThan(result.expectedBytesPerWrite);
+      // HTTP request headers, the signature and the envelope: well under a kilobyte per message.
+      expect(result.overheadBytesPerMessage).toBeGreaterThan(100);
+      expect(result.overheadBytesPerMessage).toBeLessThan(1024);
+    }
+    // Bigger sessions cost more bytes; the overhead per message stays the same.
+    expect(large.serializedBytesPerWrite).toBeGreaterThan(small.serializedBytesPerWrite * 2);
+    expect(Math.abs(large.overheadBytesPerMessage - small.overheadBytesPerMessage)).toBeLessThan(
+      64,
+    );
+  });
+
+  it('a restarted server pulls every session from a peer before it answers /health (state transfer)', async () => {
+    const server = lab.server('2');
+    const expected = (await sessionIdsOn(lab.server('1'))).sort();
+
+    await server.restart();
+
+    const held = (await sessionIdsOn(server)).sort();
+    const stats = await statsOf(server);
+    expect(held).toEqual(expected);
+    expect(stats.replication.stateTransfer?.sessions).toBe(expected.length);
+    expect(stats.replication.stateTransfer?.wireBytes).toBeGreaterThan(0);
+  });
+
+  it('scale-out: a fourth server announces itself, pulls every session, and then takes traffic', async () => {
+    const join = await measureJoin(lab);
+    const newcomer = lab.server(join.server);
+
+    expect(join.server).toBe('4');
+    expect(join.sessionsHeld).toBe(join.sessionsBefore);
+    expect(join.peersThatKnowIt).toBe(3);
+
+    // A write on server 1 now reaches server 4 too: server 1 learned about it from the join.
+    const user = new LabClient(lab.server('1').url, { name: 'after-join' });
+    await user.post('/login', { userid: 'after-join' });
+    await replicationSettled(lab.servers);
+    expect((await meOn(newcomer, await cookieHeaderOf(user))).userid).toBe('after-join');
+    expect(lab.balancer?.pool.get('4')?.health).toBe('up');
+  });
+});
