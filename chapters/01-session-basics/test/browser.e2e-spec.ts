@@ -71,7 +71,7 @@ describe('in a real browser (Chromium)', () => {
       httpOnly: true,
       sameSite: 'Lax',
     });
-    expect(await page.evaluate(() => document.cookie)).not.toContain('sid=');
+    expect(await page.evaluate<string>('document.cookie')).not.toContain('sid=');
     await page.close();
   });
 
