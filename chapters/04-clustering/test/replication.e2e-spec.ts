@@ -7,6 +7,7 @@ import {
   sessionIdsOn,
   statsOf,
 } from '../src/experiments/cluster-probe';
+import { measureEvenLoad } from '../src/experiments/even-load';
 import { createSessions, measureHoldings } from '../src/experiments/memory';
 import { measureTraffic } from '../src/experiments/network';
 import { measureJoin } from '../src/experiments/scale-out';
@@ -182,6 +183,22 @@ describe('three replicating servers behind plain round-robin', () => {
     expect(Math.abs(large.overheadBytesPerMessage - small.overheadBytesPerMessage)).toBeLessThan(
       64,
     );
+  });
+
+  it("even load: chapter 03's skewed users spread evenly, because every server can answer everyone", async () => {
+    const result = await measureEvenLoad(lab, {
+      heavyUsers: 2,
+      heavyRequests: 20,
+      lightUsers: 16,
+      lightRequests: 2,
+      arrivalTicks: 8,
+      seed: 3,
+    });
+
+    expect(result.maxOverMean).toBeLessThanOrEqual(1.05);
+    // Every heavy user was served by all three servers: nobody is tied to one.
+    for (const servers of Object.values(result.heavyUsersServedBy))
+      expect(servers.sort()).toEqual(['1', '2', '3']);
   });
 
   it('a restarted server pulls every session from a peer before it answers /health (state transfer)', async () => {

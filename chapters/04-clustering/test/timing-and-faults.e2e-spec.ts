@@ -1,0 +1,93 @@
+import { startLab, type Lab } from '@sessions/harness';
+import { measureCrashLoss, type CrashOptions } from '../src/experiments/crash';
+import { measureConcurrentWrites } from '../src/experiments/last-writer-wins';
+import { measureStaleReads } from '../src/experiments/timing-window';
+import { lab as definition } from '../src/lab';
+
+// A replication delay far above anything the machine adds, so the window is unmistakable.
+const delayMs = 300;
+const fastHealthChecks = { healthCheck: { intervalMs: 200, fall: 2, rise: 1 } };
+const crashLoad: Omit<CrashOptions, 'victim'> = {
+  users: 6,
+  thinkMs: 700,
+  warmupMs: 800,
+  afterMs: 1200,
+};
+
+describe(`asynchronous replication with a ${delayMs} ms delay`, () => {
+  let lab: Lab;
+
+  beforeAll(async () => {
+    lab = await startLab(definition, {
+      env: { REPLICATION_MODE: 'async', REPLICATION_DELAY_MS: String(delayMs) },
+      balancer: fastHealthChecks,
+    });
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  it('a read on server 2 right after a write on server 1 often misses the write (the timing window)', async () => {
+    const result = await measureStaleReads(lab, 8);
+
+    expect(result.staleReads).toBeGreaterThan(0);
+    // Nearly every read falls inside a 300 ms window.
+    expect(result.staleRate).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('two concurrent cart writes on two servers: both answer 200, one item is lost, and all servers agree on the winner', async () => {
+    const result = await measureConcurrentWrites(lab, 2);
+
+    expect(result.example.acknowledged).toEqual(['apple', 'banana']);
+    expect(result.roundsWithLostItem).toBe(2);
+    expect(result.roundsConverged).toBe(2);
+    for (const cart of Object.values(result.example.finalCartPerServer))
+      expect(cart).toHaveLength(1);
+  });
+
+  it('kill -9 under load loses only writes the dead server acknowledged inside the replication window', async () => {
+    const result = await measureCrashLoss(lab, { ...crashLoad, victim: '2' });
+
+    // The kill came right after server 2 acknowledged a write it had not replicated yet.
+    expect(result.lostWrites).toBeGreaterThanOrEqual(1);
+    expect(result.lostOnVictim).toBe(result.lostWrites);
+    expect(result.lostWrites).toBeLessThan(result.acknowledgedWrites);
+    // The balancer's health checks took the dead server out.
+    expect(lab.balancer?.pool.get('2')?.health).toBe('down');
+  });
+});
+
+describe(`synchronous replication with the same ${delayMs} ms delay`, () => {
+  let lab: Lab;
+
+  beforeAll(async () => {
+    lab = await startLab(definition, {
+      env: { REPLICATION_MODE: 'sync', REPLICATION_DELAY_MS: String(delayMs) },
+      balancer: fastHealthChecks,
+    });
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  it('a read right after a write never misses it: the answer waited for every peer', async () => {
+    const result = await measureStaleReads(lab, 8);
+
+    expect(result.staleReads).toBe(0);
+  });
+
+  it('synchronous replication does not stop the lost update: concurrent writes still lose an item', async () => {
+    const result = await measureConcurrentWrites(lab, 1);
+
+    expect(result.roundsWithLostItem).toBe(1);
+    expect(result.roundsConverged).toBe(1);
+  });
+
+  it('kill -9 under load loses no acknowledged write', async () => {
+    const result = await measureCrashLoss(lab, { ...crashLoad, victim: '2' });
+
+    expect(result.acknowledgedByVictim).toBeGreaterThan(0);
+    expect(result.lostWrites).toBe(0);
+    expect(lab.balancer?.pool.get('2')?.health).toBe('down');
+  });
+});
