@@ -82,7 +82,7 @@ describe("the lab dashboard in a real browser (chapter 02's lab)", () => {
     await page.locator('.control-group input[aria-label="seconds"]').fill('2');
     await page.locator('button[data-action="simulate-users"]').click();
 
-    await page.locator('#requests li[data-client^="user-"]').first().waitFor();
+    await page.locator('#requests li[data-client^="sim-"]').first().waitFor();
     const simulation = () =>
       (lab.balancer!.state() as unknown as { simulation: { running: boolean } }).simulation;
     await waitFor(() => !simulation().running, 'the simulated users to finish');

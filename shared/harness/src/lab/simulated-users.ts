@@ -11,7 +11,11 @@ export interface SimulationStatus {
   requests: number;
 }
 
-export const simulationLimits = { maxUsers: 20, maxSeconds: 120 } as const;
+/** Users of their own, so they never share a name with the learner's "a". */
+const names =
+  'kim lee park choi jung kang cho yoon jang lim han oh seo shin kwon hwang ahn song yoo hong'.split(
+    ' ',
+  );
 
 const items = ['apple', 'banana', 'cherry', 'grape', 'kiwi', 'lemon', 'mango', 'pear'];
 
@@ -31,6 +35,9 @@ export class UserSimulation {
   };
   private runs: Promise<void> = Promise.resolve();
 
+  static readonly maxUsers = names.length;
+  static readonly maxSeconds = 120;
+
   constructor(private readonly baseUrl: () => string) {}
 
   status(): SimulationStatus {
@@ -39,8 +46,8 @@ export class UserSimulation {
 
   /** Starts K users for a number of seconds and returns at once; they stop by themselves. */
   start(params: { users?: unknown; seconds?: unknown }): SimulationStatus {
-    const users = boundedInteger(params.users ?? 5, 'users', simulationLimits.maxUsers);
-    const seconds = boundedInteger(params.seconds ?? 20, 'seconds', simulationLimits.maxSeconds);
+    const users = boundedInteger(params.users ?? 5, 'users', UserSimulation.maxUsers);
+    const seconds = boundedInteger(params.seconds ?? 20, 'seconds', UserSimulation.maxSeconds);
     if (this.current.running) {
       const left = Math.round((Date.parse(this.current.endsAt!) - Date.now()) / 1000);
       throw new Error(`a simulation is already running (${left} s left)`);
@@ -71,8 +78,8 @@ export class UserSimulation {
 
   /** One user: logs in, looks at "me", fills a cart, sometimes logs out, with human-ish pauses. */
   private async browse(index: number, stopped: () => boolean): Promise<void> {
-    const userid = String.fromCharCode(97 + (index % 26)) + (index >= 26 ? index : '');
-    const client = new LabClient(this.baseUrl(), { name: `user-${userid}`, timeoutMs: 5000 });
+    const userid = names[index % names.length];
+    const client = new LabClient(this.baseUrl(), { name: `sim-${userid}`, timeoutMs: 5000 });
     const random = seededRandom(index + 1);
     let loggedIn = false;
     // Start at different moments, so the users do not march in step.

@@ -9,6 +9,7 @@ const maxRows = 150;
 const mixWindow = 60;
 const statePollMs = 1000;
 const serverViewPollMs = 2000;
+const sessionsPerCard = 6;
 
 /** Controls that act on one server: shown on its card. */
 const serverActions = [
@@ -151,7 +152,6 @@ function createCard(id) {
     note: h('p', { class: 'card-note' }),
     requests: h('b', { text: '0' }),
     sessionsCount: h('b', { text: '–' }),
-    heap: h('b', { text: '–' }),
     sessions: h('tbody'),
     more: h('p', { class: 'more' }),
     extra: h('dl', { class: 'facts' }),
@@ -177,7 +177,6 @@ function createCard(id) {
         { class: 'numbers' },
         h('div', { class: 'number' }, refs.requests, h('span', { text: 'requests' })),
         h('div', { class: 'number' }, refs.sessionsCount, h('span', { text: 'sessions' })),
-        h('div', { class: 'number' }, refs.heap, h('span', { text: 'heap' })),
       ),
       h(
         'table',
@@ -274,9 +273,10 @@ async function refreshInside(id) {
     refs.inside = { reachable: true };
     refs.pid = stats.pid;
     refs.sessionsCount.textContent = String(sessions.total ?? sessions.sessions.length);
-    refs.heap.textContent = formatBytes(stats.heapUsedBytes);
+    // Newest first: a store lists sessions in the order they were created.
+    const newest = sessions.sessions.slice(-sessionsPerCard).reverse();
     refs.sessions.replaceChildren(
-      ...(sessions.sessions.length === 0
+      ...(newest.length === 0
         ? [
             h(
               'tr',
@@ -284,7 +284,7 @@ async function refreshInside(id) {
               h('td', { class: 'none', colspan: '3', text: 'no sessions in this server' }),
             ),
           ]
-        : sessions.sessions.map((session) =>
+        : newest.map((session) =>
             h(
               'tr',
               {},
@@ -294,15 +294,18 @@ async function refreshInside(id) {
             ),
           )),
     );
-    const hidden = (sessions.total ?? 0) - sessions.sessions.length;
-    refs.more.textContent = hidden > 0 ? `and ${hidden} more` : '';
+    const older = (sessions.total ?? sessions.sessions.length) - newest.length;
+    refs.more.textContent = older > 0 ? `and ${older} older` : '';
     refs.extra.replaceChildren(
-      ...factsList([['session bytes', stats.bytes], ...flatten(stats, statsShown)]),
+      ...factsList([
+        ['session bytes', stats.bytes],
+        ['heap used bytes', stats.heapUsedBytes],
+        ...flatten(stats, statsShown),
+      ]),
     );
   } catch (error) {
     refs.inside = { reachable: false, message: error.message };
     refs.sessionsCount.textContent = '–';
-    refs.heap.textContent = '–';
   }
 }
 

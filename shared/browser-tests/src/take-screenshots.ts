@@ -1,0 +1,61 @@
+// `npm run screenshots -w shared/browser-tests [-- 02 03]`: starts each lab, makes some traffic
+// (the learner's own requests and simulated users), and saves its dashboard as
+// chapters/NN-*/docs/dashboard.png for the chapter's README. Build the chapters first.
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chapterDir, LabClient, sleep, startLab, type Lab } from '@sessions/harness';
+import { openChromium } from './chromium';
+import { openDashboard } from './dashboard-page';
+import { chaptersWithDashboard, loadLabDefinition } from './lab-definitions';
+
+/** What a learner would do in the first minute: log in as "a", look at "me", fill the cart. */
+async function learnerTraffic(lab: Lab): Promise<void> {
+  const you = new LabClient(lab.url);
+  await you.post('/login', { userid: 'a' });
+  for (const item of ['apple', 'banana']) {
+    await you.get('/me');
+    await you.post('/cart', { item });
+  }
+  await you.get('/me');
+}
+
+async function screenshot(chapter: string): Promise<string> {
+  const lab = await startLab(await loadLabDefinition(chapter), {
+    controlToken: randomBytes(16).toString('hex'),
+  });
+  const browser = await openChromium({ width: 1440, height: 900 });
+  try {
+    const page = await openDashboard(browser.context, lab);
+    await page.locator('.control-group input[aria-label="users"]').fill('4');
+    await page.locator('.control-group input[aria-label="seconds"]').fill('6');
+    await page.locator('button[data-action="simulate-users"]').click();
+    await page.locator('#simulation').waitFor({ state: 'hidden', timeout: 20_000 });
+    // The learner's own requests last, so the top of the list shows "you".
+    await learnerTraffic(lab);
+    // Let the cards' next poll land and the toasts fade.
+    await sleep(4500);
+    const file = path.join(chapterDir(chapter), 'docs/dashboard.png');
+    await mkdir(path.dirname(file), { recursive: true });
+    await page.mouse.move(0, 0); // no hover highlight on the picture
+    await page.screenshot({ path: file });
+    return file;
+  } finally {
+    await browser.close();
+    await lab.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const chapters = asked.length > 0 ? asked : await chaptersWithDashboard();
+  for (const chapter of chapters) {
+    process.stdout.write(`chapter ${chapter}: `);
+    console.log(path.relative(process.cwd(), await screenshot(chapter)));
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
