@@ -14,7 +14,17 @@ describe('expanding a deck for Marp', () => {
     mkdirSync(path.join(chapterDir, 'results'));
     writeFileSync(
       path.join(chapterDir, 'src/store.ts'),
-      '// #region store\nexport const store = new Map();\n// #endregion store\n',
+      [
+        '// #region store',
+        'export const store = new Map();',
+        '// #endregion store',
+        '// #region documented',
+        '/**',
+        ' * Why this exists.',
+        ' */',
+        'export const documented = 1;',
+        '// #endregion documented',
+      ].join('\n'),
     );
     writeFileSync(
       path.join(chapterDir, 'results/lag.json'),
@@ -35,6 +45,12 @@ describe('expanding a deck for Marp', () => {
     const out = expand('# Code\n\n<!-- code: chapters/09-example/src/store.ts#store -->\n');
     expect(out).toContain('```ts\nexport const store = new Map();\n```');
     expect(out).toContain('chapters/09-example/src/store.ts · #region store');
+  });
+
+  it('"without-doc" drops the leading doc comment and keeps the code', () => {
+    const out = expand('<!-- code: chapters/09-example/src/store.ts#documented without-doc -->');
+    expect(out).toContain('```ts\nexport const documented = 1;\n```');
+    expect(out).not.toContain('Why this exists');
   });
 
   it('a result marker becomes the figure from the results JSON, rounded like the lessons', () => {

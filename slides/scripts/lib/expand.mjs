@@ -3,8 +3,12 @@ import path from 'node:path';
 import { formatFigure, readResults } from '@sessions/harness';
 import { extractRegion, languageOf } from './regions.mjs';
 
-/** `<!-- code: chapters/02-inconsistency/src/session/session.config.ts#memory-session -->` */
-export const codeDirective = /^<!-- code: ([^\s#]+)#([\w-]+) -->$/gm;
+/**
+ * `<!-- code: chapters/02-inconsistency/src/session/session.config.ts#memory-session -->`,
+ * optionally ending in ` without-doc`: the region minus its leading doc comment, for a
+ * slide whose speaker notes say the why and whose room needs larger code.
+ */
+export const codeDirective = /^<!-- code: ([^\s#]+)#([\w-]+)( without-doc)? -->$/gm;
 /** The harness's result marker: `<!-- result:<experiment>.<figure> -->value<!-- /result -->` */
 export const resultMarker = /<!-- result:([\w-]+)\.([\w.-]+) -->([\s\S]*?)<!-- \/result -->/g;
 
@@ -20,14 +24,19 @@ export function codeReferences(markdown) {
  * these comments may survive into the copy.
  */
 export function expandDeck(markdown, { root, chapterDir }) {
-  const withCode = markdown.replace(codeDirective, (_whole, file, region) => {
-    const code = extractRegion(path.join(root, file), region);
+  const withCode = markdown.replace(codeDirective, (_whole, file, region, withoutDoc) => {
+    const whole = extractRegion(path.join(root, file), region);
+    const code = withoutDoc ? withoutLeadingDocComment(whole) : whole;
     const fence = code.includes('```') ? '````' : '```';
     return `${fence}${languageOf(file)}\n${code}\n${fence}\n\n<span class="source">${file} · #region ${region}</span>`;
   });
   return withCode.replace(resultMarker, (_whole, experiment, figure) =>
     formatFigure(figureFrom(chapterDir, experiment, figure)),
   );
+}
+
+function withoutLeadingDocComment(code) {
+  return code.replace(/^\/\*\*[\s\S]*?\*\/\n/, '');
 }
 
 function figureFrom(chapterDir, experiment, figure) {
