@@ -1,4 +1,25 @@
 import http from 'node:http';
+
+/** A request with a Host header of our choice (fetch would not let us set it). */
+function requestWithHost(
+  url: string,
+  host: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: options.method ?? 'GET', headers: { ...options.headers, host } },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    request.on('error', reject);
+    request.end();
+  });
+}
 import type { AddressInfo } from 'node:net';
 import { startBalancer, type Balancer } from '../src';
 
@@ -106,5 +127,25 @@ describe('the dashboard page at /__lb/', () => {
       const response = await fetch(`${balancer.url}/__lb/servers/${path}`);
       expect({ path, status: response.status }).toEqual({ path, status: 404 });
     }
+  });
+
+  it('gives no token to a page reached through another host name, and refuses its controls (DNS rebinding)', async () => {
+    const page = await requestWithHost(`${balancer.url}/__lb/`, 'evil.example:8080');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<meta name="lab-token" content="" />');
+
+    const control = await requestWithHost(
+      `${balancer.url}/__lb/control/kill`,
+      'evil.example:8080',
+      {
+        method: 'POST',
+        headers: { origin: 'http://evil.example:8080', 'x-lab-token': 'secret-token-123' },
+      },
+    );
+    expect(control.status).toBe(403);
+    expect(control.body).toContain('DNS rebinding');
+
+    const local = await requestWithHost(`${balancer.url}/__lb/`, `localhost:${balancer.port}`);
+    expect(local.body).toContain('content="secret-token-123"');
   });
 });

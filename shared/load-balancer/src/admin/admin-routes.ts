@@ -7,6 +7,7 @@ import { handleControl, type ControlOptions } from './control-route';
 import { serveDashboard, serveDashboardAsset } from './dashboard-route';
 import { streamEvents } from './events-route';
 import { serveServerView } from './server-view-route';
+import { isTrustedHost } from './trusted-host';
 
 export interface AdminContext {
   pool: ServerPool;
@@ -26,7 +27,11 @@ export async function handleAdmin(
 ): Promise<void> {
   const path = (request.url ?? '/').split('?')[0];
   if (path === '/__lb' || path === '/__lb/')
-    return serveDashboard(request, response, context.control?.token);
+    return serveDashboard(
+      request,
+      response,
+      isTrustedHost(request.headers.host) ? context.control?.token : undefined,
+    );
   if (path.startsWith('/__lb/control/')) {
     return handleControl(request, response, path.slice('/__lb/control/'.length), context.control);
   }

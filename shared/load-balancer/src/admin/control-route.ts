@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { sendError, sendJson } from '../http-replies';
 import { readBody } from '../request-body';
+import { isTrustedHost } from './trusted-host';
 
 /**
  * A lab action the balancer cannot perform itself (it does not own the processes):
@@ -31,6 +32,12 @@ export async function handleControl(
       response,
       403,
       'this balancer has no controls (start it with the lab launcher)',
+    );
+  if (!isTrustedHost(request.headers.host))
+    return sendError(
+      response,
+      403,
+      'control actions answer only to http://localhost:<port> or an IP address (DNS rebinding guard)',
     );
   if (!isSameOrigin(request))
     return sendError(
