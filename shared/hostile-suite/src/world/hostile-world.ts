@@ -18,13 +18,16 @@ export interface HostileWorldOptions {
   chapter: string;
   /** The balancer's slow-headers cut-off; short here so the slowloris case takes a second, not ten. */
   headersTimeoutMs?: number;
+  /** Override the chapter's server count (the app cases need only one). */
+  servers?: number;
 }
 
 /** Everything the hostile cases run against, started on free ports and stopped together. */
 export interface HostileWorld {
   readonly chapter: string;
   readonly lab: Lab;
-  readonly balancer: Balancer;
+  /** The chapter's balancer; undefined for a chapter without one (chapter 01). */
+  readonly balancer: Balancer | undefined;
   /** Balancers in front of echo backends, by target: `echo`, `sticky-app`, `sticky-insert`. */
   readonly echoBalancers: Readonly<Record<EchoTarget, Balancer>>;
   readonly canary: Canary;
@@ -66,13 +69,17 @@ export async function startHostileWorld(options: HostileWorldOptions): Promise<H
     const lab = await startLab(await loadLabDefinition(options.chapter), {
       controlToken,
       balancer: { headersTimeoutMs },
+      servers: options.servers,
     });
     stops.push(() => lab.stop());
     const balancer = lab.balancer;
-    if (!balancer) throw new Error(`chapter ${options.chapter} has no balancer to attack`);
 
-    const balancerOf = (target: Target): Balancer | undefined =>
-      target === 'app' ? undefined : target === 'balancer' ? balancer : echoBalancers[target];
+    const balancerOf = (target: Target): Balancer | undefined => {
+      if (target === 'app') return undefined;
+      if (target !== 'balancer') return echoBalancers[target];
+      if (!balancer) throw new Error(`chapter ${options.chapter} has no balancer to attack`);
+      return balancer;
+    };
     return {
       chapter: options.chapter,
       lab,
@@ -106,7 +113,7 @@ export async function startHostileWorld(options: HostileWorldOptions): Promise<H
       async unresponsive() {
         const down: string[] = [];
         const balancers: Array<[string, Balancer]> = [
-          ['balancer', balancer],
+          ...(balancer ? [['balancer', balancer] as [string, Balancer]] : []),
           ...Object.entries(echoBalancers).map(([name, echoBalancer]): [string, Balancer] => [
             `${name} balancer`,
             echoBalancer,

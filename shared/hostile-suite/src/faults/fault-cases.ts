@@ -1,0 +1,63 @@
+import type { Lab } from '@sessions/harness';
+import type { ExpectedLoss, FaultCase } from './fault-case';
+
+const killAll = async (lab: Lab) => void (await Promise.all(lab.servers.map((s) => s.kill())));
+const startAll = async (lab: Lab) => void (await Promise.all(lab.servers.map((s) => s.start())));
+
+/**
+ * What a crash costs each chapter, by design: chapters 02 and 03 keep sessions in the
+ * process's memory, so a dead server takes exactly its own sessions with it.
+ */
+const crashLoss: Record<string, ExpectedLoss> = {
+  '02-inconsistency': 'victim-only',
+  '03-sticky': 'victim-only',
+};
+
+/** The faults every chapter with a balancer goes through, in the order they run on one lab. */
+export function faultCases(chapter: string, variant?: string): FaultCase[] {
+  const lostInCrash = crashLoss[chapter];
+  if (!lostInCrash) throw new Error(`no expected crash loss written down for chapter ${chapter}`);
+  return [
+    {
+      kind: 'short stall (SIGSTOP under the health timeout)',
+      name: 'paused 150 ms, then SIGCONT',
+      chapter,
+      variant,
+      inject: async (lab, victim) => lab.server(victim).pause(),
+      recover: async (lab, victim) => lab.server(victim).resume(),
+      hold: { ms: 150 },
+      expected: { lost: 'none', failures: 'none' },
+    },
+    {
+      kind: 'hang past the health timeout (SIGSTOP)',
+      name: 'paused until health checks take it out and past the 1.5 s proxy timeout, then SIGCONT',
+      chapter,
+      variant,
+      inject: async (lab, victim) => lab.server(victim).pause(),
+      recover: async (lab, victim) => lab.server(victim).resume(),
+      // Requests already waiting on it get the balancer's 504 once the proxy timeout passes.
+      hold: { until: 'victim-out-of-pool', thenMs: 1600 },
+      expected: { lost: 'none', failures: 'in-flight' },
+    },
+    {
+      kind: 'crash (kill -9)',
+      name: 'SIGKILL, restarted on the same port 500 ms later',
+      chapter,
+      variant,
+      inject: async (lab, victim) => lab.server(victim).kill(),
+      recover: async (lab, victim) => lab.server(victim).start(),
+      hold: { ms: 500 },
+      expected: { lost: lostInCrash, failures: 'in-flight' },
+    },
+    {
+      kind: 'every server down',
+      name: 'SIGKILL to all, restarted 500 ms later',
+      chapter,
+      variant,
+      inject: killAll,
+      recover: startAll,
+      hold: { ms: 500 },
+      expected: { lost: 'all', failures: 'clear-5xx' },
+    },
+  ];
+}
