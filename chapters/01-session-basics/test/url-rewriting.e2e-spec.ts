@@ -99,6 +99,17 @@ describe('URL rewriting: a client without a cookie jar', () => {
     expect(formActions(page)).toEqual(['/form/login', '/form/cart', '/form/logout']);
   });
 
+  it('a cookie wins over an id in the URL, as in Tomcat', async () => {
+    const browser = new LabClient(lab.url, { name: 'with-jar' });
+    await browser.post('/login', { userid: 'a' });
+    const other = new LabClient(lab.url, { name: 'no-jar', cookies: false });
+    const otherId = jsessionidOf(await formLogin(other, 'b'))!;
+
+    const me = await browser.get<Me>(`/me;jsessionid=${otherId}`);
+
+    expect(me.body.userid).toBe('a');
+  });
+
   it('logging out through the form destroys the session: the old URL no longer works', async () => {
     const client = new LabClient(lab.url, { name: 'no-jar', cookies: false });
     const home = await formLogin(client, 'a');
@@ -155,6 +166,31 @@ describe('URL rewriting: a client without a cookie jar', () => {
       expect(me.status).toBe(200);
       expect(me.body).toMatchObject({ sessionId: null, userid: null });
       expect(me.headers.getSetCookie()).toEqual([]);
+    });
+  });
+
+  describe('bad input on the page forms', () => {
+    it('a login form without a userid answers 400 with a JSON reason', async () => {
+      const client = new LabClient(lab.url, { cookies: false });
+
+      const response = await client.post<{ message: string }>('/form/login', '', formHeaders);
+
+      expect(response.status).toBe(400);
+      expect(response.body.message).toContain('userid is missing');
+    });
+
+    it('adding to the cart without a session answers 401 with a JSON reason, and stores nothing', async () => {
+      const client = new LabClient(lab.url, { cookies: false });
+
+      const response = await client.post<{ message: string }>(
+        `/form/cart;jsessionid=${madeUpId}`,
+        form({ item: 'apple' }),
+        formHeaders,
+      );
+
+      expect(response.status).toBe(401);
+      expect(response.body.message).toContain('not logged in');
+      expect(response.headers.getSetCookie()).toEqual([]);
     });
   });
 

@@ -19,6 +19,10 @@ export async function startOtherSite(): Promise<OtherSite> {
   return {
     url: `http://127.0.0.1:${port}/`,
     referers,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // a browser's keep-alive socket must not hold it open
+      }),
   };
 }
