@@ -58,7 +58,7 @@ describe('npm run slides', () => {
   it('no directive or result marker leaks into the slides as a comment', () => {
     for (const deck of result.decks) {
       const markdown = readFileSync(deck.markdown, 'utf8');
-      expect(markdown).not.toMatch(/<!-- (code:|result:|\/result)/);
+      expect(markdown).not.toMatch(/<!-- (code:|chart:|result:|\/result)/);
     }
   });
 

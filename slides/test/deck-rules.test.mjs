@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Marp } from '@marp-team/marp-core';
 import { checkResultMarkers } from '@sessions/harness';
 import { chapterDirFor, listDecks, repoRoot, slidesDir } from '../scripts/lib/decks.mjs';
-import { codeReferences, expandDeck } from '../scripts/lib/expand.mjs';
+import { chartReferences, codeReferences, expandDeck } from '../scripts/lib/expand.mjs';
 import { extractRegion } from '../scripts/lib/regions.mjs';
 
 /** The source material's Korean terms each deck must carry beside the English. */
@@ -71,6 +71,13 @@ describe.each(decks.map((deck) => [path.basename(deck), deck]))('deck %s', (name
   it('carries the Korean terms of the source material beside the English', () => {
     for (const term of koreanTerms[number] ?? [])
       expect({ term, found: source.includes(term) }).toEqual({ term, found: true });
+  });
+
+  it("every experiment chart it shows exists in its chapter's results", () => {
+    const missing = chartReferences(source).filter(
+      (chart) => !existsSync(path.join(repoRoot, chart)),
+    );
+    expect({ missingCharts: missing }).toEqual({ missingCharts: [] });
   });
 
   it('every image link resolves to a committed file under slides/images', () => {

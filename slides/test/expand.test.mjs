@@ -53,6 +53,15 @@ describe('expanding a deck for Marp', () => {
     expect(out).not.toContain('Why this exists');
   });
 
+  it("a chart directive shows the experiment's own SVG chart, copied into dist/charts", () => {
+    writeFileSync(path.join(chapterDir, 'results/lag.svg'), '<svg viewBox="0 0 10 10"></svg>');
+    const out = expand('<!-- chart: chapters/09-example/results/lag.svg -->');
+    expect(out).toContain('](charts/09-example-lag.svg)');
+    expect(() => expand('<!-- chart: chapters/09-example/results/gone.svg -->')).toThrow(
+      /chart chapters\/09-example\/results\/gone\.svg does not exist/,
+    );
+  });
+
   it('a result marker becomes the figure from the results JSON, rounded like the lessons', () => {
     const out = expand(
       'p99 <!-- result:lag.p99Ms -->1<!-- /result --> ms, lost <!-- result:lag.lost -->0<!-- /result -->',

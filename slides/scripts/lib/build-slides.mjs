@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chapterDirFor, listDecks, repoRoot, slidesDir } from './decks.mjs';
-import { expandDeck } from './expand.mjs';
+import { chartReferences, chartTarget, expandDeck } from './expand.mjs';
 import { findChromium, hasKoreanFont, runMarp } from './marp.mjs';
 import { indexPage } from './index-page.mjs';
 
@@ -19,10 +19,13 @@ export function buildSlides({
   cpSync(path.join(slidesDir, 'images'), path.join(outDir, 'images'), { recursive: true });
 
   const decks = listDecks().map((source) => {
-    const expanded = expandDeck(readFileSync(source, 'utf8'), {
+    const markdownSource = readFileSync(source, 'utf8');
+    const expanded = expandDeck(markdownSource, {
       root: repoRoot,
       chapterDir: chapterDirFor(source),
     });
+    for (const chart of chartReferences(markdownSource))
+      cpSync(path.join(repoRoot, chart), path.join(outDir, chartTarget(chart)));
     const markdown = path.join(outDir, path.basename(source));
     writeFileSync(markdown, expanded);
     return { source, markdown, name: path.basename(source, '.md') };

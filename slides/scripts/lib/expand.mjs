@@ -12,6 +12,23 @@ export const codeDirective = /^<!-- code: ([^\s#]+)#([\w-]+)( without-doc)? -->$
 /** The harness's result marker: `<!-- result:<experiment>.<figure> -->value<!-- /result -->` */
 export const resultMarker = /<!-- result:([\w-]+)\.([\w.-]+) -->([\s\S]*?)<!-- \/result -->/g;
 
+/**
+ * `<!-- chart: chapters/03-sticky/results/skew.svg -->`: a chart an experiment wrote next to
+ * its results JSON, shown as it was measured. The build copies it to dist/charts/.
+ */
+export const chartDirective = /^<!-- chart: (chapters\/[\w.-]+\/results\/[\w.-]+\.svg) -->$/gm;
+
+/** Where a chart lands in dist/: charts/<chapter>-<file>. */
+export function chartTarget(file) {
+  const [, chapter, , name] = file.split('/');
+  return `charts/${chapter}-${name}`;
+}
+
+/** Every experiment chart a deck shows, as paths from the repository root. */
+export function chartReferences(markdown) {
+  return [...markdown.matchAll(chartDirective)].map(([, file]) => file);
+}
+
 /** Every `path#region` a deck asks for, in order. */
 export function codeReferences(markdown) {
   return [...markdown.matchAll(codeDirective)].map(([, file, region]) => ({ file, region }));
@@ -30,7 +47,11 @@ export function expandDeck(markdown, { root, chapterDir }) {
     const fence = code.includes('```') ? '````' : '```';
     return `${fence}${languageOf(file)}\n${code}\n${fence}\n\n<span class="source">${file} · #region ${region}</span>`;
   });
-  return withCode.replace(resultMarker, (_whole, experiment, figure) =>
+  const withCharts = withCode.replace(chartDirective, (_whole, file) => {
+    if (!existsSync(path.join(root, file))) throw new Error(`chart ${file} does not exist`);
+    return `![w:1100](${chartTarget(file)})\n\n<span class="source">${file}</span>`;
+  });
+  return withCharts.replace(resultMarker, (_whole, experiment, figure) =>
     formatFigure(figureFrom(chapterDir, experiment, figure)),
   );
 }
