@@ -1,5 +1,5 @@
 /** The chapters whose servers the suite attacks directly (each must be built). */
-export const appChapters = ['01-session-basics', '02-inconsistency'];
+export const appChapters = ['01-session-basics', '02-inconsistency', '03-sticky', '04-clustering'];
 
 /** The chapter whose lab stands behind the balancer in the balancer cases. */
 export const balancerChapter = '02-inconsistency';

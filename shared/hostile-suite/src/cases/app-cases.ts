@@ -1,6 +1,7 @@
 import { sendFetch } from '../send/fetch-http';
 import { httpRequest } from '../send/raw-http';
 import { noCookieSet, noResponseHeader } from './checks';
+import { replicationCases } from './replication-cases';
 import type { CaseContext, HostileCase, Reply } from './hostile-case';
 import { logIn, me, neverIssuedId, parseJson, signedCookieValue, useridOf } from './session-steps';
 
@@ -286,6 +287,8 @@ export function appCases(chapter: string): HostileCase[] {
 
 /** Cases that only make sense where a chapter offers the thing attacked. */
 const chapterSpecific: Record<string, HostileCase[]> = {
+  // Chapter 04's servers accept signed replication messages from their peers.
+  '04-clustering': replicationCases,
   // Chapter 01 accepts the id from the URL (;jsessionid=) and from X-Auth-Token under /api.
   '01-session-basics': [
     {

@@ -20,6 +20,8 @@ export interface CaseContext {
   controlToken: string;
   /** The SESSION_SECRET the lab's servers sign cookies with (to forge a "valid" signature). */
   sessionSecret: string;
+  /** Chapter 04's CLUSTER_SECRET, which signs replication messages (undefined elsewhere). */
+  clusterSecret?: string;
   /** Ids of the servers in the target's pool. */
   poolIds: readonly string[];
 }

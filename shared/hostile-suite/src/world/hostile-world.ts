@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { startBalancer, type Balancer } from '@sessions/load-balancer';
-import { isHealthy, labSessionSecret, startLab, type Lab } from '@sessions/harness';
+import {
+  isHealthy,
+  labSessionSecret,
+  startLab,
+  type Lab,
+  type LabDefinition,
+} from '@sessions/harness';
 import type { CaseContext, Target } from '../cases/hostile-case';
 import { startCanary, type Canary } from './canary';
 import { loadLabDefinition } from './chapter-labs';
@@ -66,7 +72,8 @@ export async function startHostileWorld(options: HostileWorldOptions): Promise<H
       echoBalancers[target] = echoBalancer;
       stops.push(() => echoBalancer.close());
     }
-    const lab = await startLab(await loadLabDefinition(options.chapter), {
+    const definition = await loadLabDefinition(options.chapter);
+    const lab = await startLab(definition, {
       controlToken,
       balancer: { headersTimeoutMs },
       servers: options.servers,
@@ -97,6 +104,7 @@ export async function startHostileWorld(options: HostileWorldOptions): Promise<H
           canary: canary.address,
           controlToken,
           sessionSecret: labSessionSecret,
+          clusterSecret: clusterSecretOf(definition, lab),
           poolIds: balancerOf(target)
             ?.pool.all()
             .map((server) => server.id) ?? [lab.servers[0].id],
@@ -137,4 +145,10 @@ export async function startHostileWorld(options: HostileWorldOptions): Promise<H
     await stop();
     throw error;
   }
+}
+
+/** The CLUSTER_SECRET the chapter gives its servers, if it gives one (chapter 04). */
+function clusterSecretOf(definition: LabDefinition, lab: Lab): string | undefined {
+  const addresses = lab.servers.map(({ id, port, url }) => ({ id, port, url }));
+  return definition.serverEnv?.(addresses[0], addresses)?.CLUSTER_SECRET;
 }
