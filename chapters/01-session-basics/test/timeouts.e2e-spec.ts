@@ -6,8 +6,8 @@ interface Me {
 }
 
 // Short timeouts so the test can wait them out; the chapter's defaults are 30 min and 8 h.
-const idleTimeoutMs = 2_000;
-const absoluteTimeoutMs = 5_000;
+const idleTimeoutMs = 2_500;
+const absoluteTimeoutMs = 6_000;
 
 describe('idle and absolute timeouts', () => {
   let lab: Lab;
