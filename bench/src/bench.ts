@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { barChartSvg, describeMachine } from '@sessions/harness';
 import type { BenchResults } from './bench-results';
@@ -6,6 +7,8 @@ import type { RoundsOptions } from './load/rounds';
 import { resultsMarkdown } from './report/results-markdown';
 import { benchBalancers } from './sections/balancer';
 import { benchLabStarts } from './sections/labs';
+import { benchReplication } from './sections/replication';
+import { round2 } from './load/spread';
 import { timeNpmTest } from './sections/npm-test';
 
 export interface BenchOptions {
@@ -25,7 +28,9 @@ export function loadSettings(short: boolean): RoundsOptions {
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const settings = loadSettings(options.short);
   const date = new Date().toISOString();
+  const loadAtStart = os.loadavg()[0];
   const balancer = await benchBalancers(settings);
+  const replication = await benchReplication(settings.rounds, options.short ? 10 : 100);
   const labStarts = await benchLabStarts(settings.rounds);
   const npmTest = options.short ? undefined : await timeNpmTest();
   mkdirSync(options.outDir, { recursive: true });
@@ -33,7 +38,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     date,
     machine: describeMachine(),
     mode: options.short ? 'short' : 'full',
+    loadAverage: { start: round2(loadAtStart), end: round2(os.loadavg()[0]) },
     balancer,
+    replication,
     labStarts,
     npmTest,
   };

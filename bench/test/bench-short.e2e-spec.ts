@@ -50,6 +50,15 @@ describe('npm run bench -- --short', () => {
     expect(markdown).toMatch(/\| throughput ratio \(per round\) \| [\d.]+ \(/);
   });
 
+  it('measures chapter 04 replication lag and the join of a fourth server', () => {
+    const { lagP50Ms, lagP99Ms, joinMs } = results.replication;
+    for (const spread of [lagP50Ms, lagP99Ms, joinMs])
+      expect(Number.isFinite(spread.median)).toBe(true);
+    expect(lagP99Ms.median).toBeGreaterThanOrEqual(lagP50Ms.median);
+    expect(markdown).toMatch(/\| replication lag p99, ms \| [\d.]+ \(/);
+    expect(markdown).toMatch(/\| join time of a fourth server, ms \| [\d,]+ \(/);
+  });
+
   it('times every built lab from launch to ready, and leaves npm test untimed in a short run', () => {
     expect(results.labStarts.map((row) => row.lab)).toContain('02-inconsistency');
     for (const row of results.labStarts) {

@@ -6,5 +6,7 @@ export interface Contender {
   readonly url: string | string[];
   /** Per-connection headers, e.g. a sticky cookie so each simulated client keeps its server. */
   headersForConnection?: (connection: number) => Record<string, string>;
+  /** The balancer's process, for its CPU per request; absent when there is no balancer. */
+  readonly pid?: number;
   stop(): Promise<void>;
 }

@@ -34,5 +34,11 @@ export async function startCourseBalancer(
   });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(process, `${url}/__lb/state`, 'the course balancer');
-  return { name: `course · ${options.strategy}`, url, process, stop: () => process.stop() };
+  return {
+    name: `course · ${options.strategy}`,
+    url,
+    process,
+    pid: process.pid,
+    stop: () => process.stop(),
+  };
 }

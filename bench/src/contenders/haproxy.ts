@@ -17,5 +17,5 @@ export async function startHaproxy(backends: ReadonlyArray<{ url: string }>): Pr
   });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(process, `${url}/health`, 'HAProxy');
-  return { name: 'HAProxy', url, stop: () => process.stop() };
+  return { name: 'HAProxy', url, pid: process.pid, stop: () => process.stop() };
 }

@@ -33,6 +33,7 @@ export async function startNginx(backends: ReadonlyArray<{ url: string }>): Prom
   return {
     name: 'nginx',
     url,
+    pid: process.pid,
     stop: async () => {
       // SIGTERM is nginx's fast shutdown: the master stops its worker and exits.
       await process.stop();

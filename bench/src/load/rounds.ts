@@ -1,4 +1,5 @@
 import { progress } from '@sessions/harness';
+import { canMeasureCpu, treeCpuSeconds } from './process-cpu';
 import { runLoad, type LoadResult } from './run-load';
 
 export interface RoundsOptions {
@@ -14,6 +15,12 @@ export interface Loadable {
   readonly name: string;
   readonly url: string | string[];
   headersForConnection?: (connection: number) => Record<string, string>;
+  readonly pid?: number;
+}
+
+export interface RoundResult extends LoadResult {
+  /** CPU the balancer process (and its children) spent per request, in microseconds. */
+  balancerCpuMicros?: number;
 }
 
 /**
@@ -24,15 +31,22 @@ export async function alternateRounds(
   contenders: readonly Loadable[],
   options: RoundsOptions,
   label: string,
-): Promise<Map<string, LoadResult[]>> {
-  const results = new Map<string, LoadResult[]>(contenders.map((c) => [c.name, []]));
-  const load = (contender: Loadable, durationSeconds: number) =>
-    runLoad({
+): Promise<Map<string, RoundResult[]>> {
+  const results = new Map<string, RoundResult[]>(contenders.map((c) => [c.name, []]));
+  const measureCpu = canMeasureCpu();
+  const load = async (contender: Loadable, durationSeconds: number): Promise<RoundResult> => {
+    const pid = measureCpu ? contender.pid : undefined;
+    const cpuBefore = pid ? treeCpuSeconds(pid) : 0;
+    const result = await runLoad({
       url: [contender.url].flat().map((base) => `${base}${options.path}`),
       durationSeconds,
       connections: options.connections,
       headersForConnection: contender.headersForConnection,
     });
+    if (!pid || result.requests === 0) return result;
+    const cpuSeconds = treeCpuSeconds(pid) - cpuBefore;
+    return { ...result, balancerCpuMicros: Math.round((cpuSeconds * 1e6) / result.requests) };
+  };
   if (options.warmupSeconds > 0)
     for (const contender of contenders) await load(contender, options.warmupSeconds);
   const total = options.rounds * contenders.length;

@@ -3,9 +3,9 @@ import { startBackends } from '../contenders/backends';
 import type { Contender } from '../contenders/contender';
 import { startCourseBalancer } from '../contenders/course-balancer';
 import { startHaproxy } from '../contenders/haproxy';
+import { withStickyClients } from '../contenders/sticky-clients';
 import { startNginx } from '../contenders/nginx';
-import { alternateRounds, type RoundsOptions } from '../load/rounds';
-import type { LoadResult } from '../load/run-load';
+import { alternateRounds, type RoundResult, type RoundsOptions } from '../load/rounds';
 import { round2, spreadOf, type Spread } from '../load/spread';
 
 export interface BalancerRow {
@@ -13,6 +13,8 @@ export interface BalancerRow {
   requestsPerSecond: Spread;
   p50Ms: Spread;
   p99Ms: Spread;
+  /** Microseconds of the balancer's CPU per request; undefined for the backends reached directly. */
+  balancerCpuMicros?: Spread;
   failures: number;
 }
 
@@ -36,6 +38,15 @@ export async function benchBalancers(options: RoundsOptions): Promise<BalancerRe
     const pool = backends.map(({ id, url }) => ({ id, url }));
     contenders.push(directly(backends));
     contenders.push(await startCourseBalancer({ strategy: 'round-robin', backends: pool }));
+    const ids = pool.map((backend) => backend.id);
+    for (const [strategy, mode] of [
+      ['sticky-app-cookie', 'app'],
+      ['sticky-insert-cookie', 'insert'],
+    ] as const) {
+      const balancer = await startCourseBalancer({ strategy, backends: pool });
+      contenders.push(balancer);
+      contenders[contenders.length - 1] = await withStickyClients(balancer, mode, ids);
+    }
     contenders.push(await startHaproxy(pool));
     contenders.push(await startNginx(pool));
     const results = await alternateRounds(contenders, options, 'balancers');
@@ -51,12 +62,15 @@ function directly(backends: readonly ChapterServer[]): Contender {
   return { name: 'direct (no balancer)', url: backends.map((b) => b.url), stop: async () => {} };
 }
 
-function summarize(results: Map<string, LoadResult[]>, options: RoundsOptions): BalancerResults {
+function summarize(results: Map<string, RoundResult[]>, options: RoundsOptions): BalancerResults {
   const rows = [...results].map(([contender, runs]) => ({
     contender,
     requestsPerSecond: spreadOf(runs.map((run) => run.requestsPerSecond)),
     p50Ms: spreadOf(runs.map((run) => run.p50Ms)),
     p99Ms: spreadOf(runs.map((run) => run.p99Ms)),
+    balancerCpuMicros: runs.every((run) => run.balancerCpuMicros !== undefined)
+      ? spreadOf(runs.map((run) => run.balancerCpuMicros!))
+      : undefined,
     failures: runs.reduce((sum, run) => sum + run.failures, 0),
   }));
   const course = results.get('course · round-robin') ?? [];
