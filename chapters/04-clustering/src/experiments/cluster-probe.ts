@@ -15,6 +15,7 @@ export interface ReplicationFigures {
   rejected: Record<string, number> & { total: number };
   pending: number;
   lagMs: { last: number; mean: number; max: number; samples: number };
+  peerFetches: { ok: number; failed: number };
   stateTransfer: { from: string | null; sessions: number; wireBytes: number; ms: number } | null;
 }
 

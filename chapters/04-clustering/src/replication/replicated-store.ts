@@ -58,9 +58,13 @@ export class ReplicatedStore extends Store {
 
   // #region replicate-on-set
   set(sid: string, session: SessionData, callback: Callback = () => {}): void {
-    const version = this.clock.next();
     const json = JSON.stringify(session);
     const expires = expiryOf(session);
+    if (this.unchanged(sid, session, expires)) {
+      this.table.touch(sid, expires);
+      return callback();
+    }
+    const version = this.clock.next();
     this.stats.writes += 1;
     this.stats.writtenBytes += Buffer.byteLength(json);
 
@@ -89,6 +93,20 @@ export class ReplicatedStore extends Store {
     }));
     this.replicate(outgoing, callback);
     // #endregion primary-backup-set
+  }
+
+  /**
+   * express-session saves a second time after a login (it regenerated the id, then the
+   * route saved): the same data again, with an expiry a few ms later. Nothing to replicate.
+   */
+  private unchanged(sid: string, session: SessionData, expires: number | null): boolean {
+    const entry = this.table.get(sid);
+    if (entry?.json === undefined || (entry.owner !== undefined && entry.owner !== this.self))
+      return false;
+    const data = (value: SessionData) => JSON.stringify({ ...value, cookie: undefined });
+    const sameData = data(JSON.parse(entry.json) as SessionData) === data(session);
+    const expiryMoved = Math.abs((expires ?? 0) - (entry.replicatedExpires ?? 0));
+    return sameData && expiryMoved < touchReplicationMs;
   }
 
   destroy(sid: string, callback: Callback = () => {}): void {
