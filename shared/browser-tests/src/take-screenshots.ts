@@ -38,6 +38,7 @@ async function screenshot(chapter: string): Promise<string> {
     const file = path.join(chapterDir(chapter), 'docs/dashboard.png');
     await mkdir(path.dirname(file), { recursive: true });
     await page.mouse.move(0, 0); // no hover highlight on the picture
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: file });
     return file;
   } finally {

@@ -85,28 +85,82 @@ function formatValue(key, value) {
   if (typeof value === 'number' && /bytes$/i.test(key)) return formatBytes(value);
   if (typeof value === 'number' && /ms$/i.test(key)) return `${Math.round(value * 10) / 10} ms`;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value))
+    return value.length === 0 ? 'none' : value.map((item) => formatValue('', item)).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'string') return value.replace(/^http:\/\//, '');
   return String(value);
 }
 
-/** One level of nesting flattened: { replication: { lagMs: 3 } } → [["replication lagMs", 3]]. */
-function flatten(object, skip = new Set()) {
+/** Leaves of a nested object with their paths: { sent: { wireBytes: 9 } } → [["sent › wire bytes", 9]]. */
+function leaves(object, prefix = '') {
   const pairs = [];
   for (const [key, value] of Object.entries(object ?? {})) {
-    if (skip.has(key)) continue;
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [inner, innerValue] of Object.entries(value))
-        pairs.push([`${key} ${inner}`, innerValue]);
-    } else pairs.push([key, value]);
+    const label = prefix ? `${prefix} › ${words(key)}` : words(key);
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      pairs.push(...leaves(value, label));
+    else pairs.push([label, value, key]);
   }
   return pairs;
 }
 
+const ms = (value) => `${Math.round(Number(value) * 10) / 10} ms`;
+
+/**
+ * Chapter 04's replication figures, the ones the lesson talks about: lag, bytes on the wire,
+ * copies held. Every other figure is still listed under "all figures".
+ */
+function replicationHighlights(replication) {
+  const pairs = [];
+  const { mode, clusterMode, delayMs, lagMs, sent, received, copies, pending, rejected } =
+    replication;
+  if (mode)
+    pairs.push([
+      'replication',
+      [mode, clusterMode, delayMs ? `delay ${delayMs} ms` : ''].filter(Boolean).join(' · '),
+    ]);
+  if (lagMs && typeof lagMs === 'object')
+    pairs.push(['lag (ms)', `last ${lagMs.last} · mean ${lagMs.mean} · max ${lagMs.max}`]);
+  else if (typeof lagMs === 'number') pairs.push(['lag', ms(lagMs)]);
+  if (sent) pairs.push(['sent', `${sent.messages} messages · ${formatBytes(sent.wireBytes ?? 0)}`]);
+  if (received)
+    pairs.push([
+      'received',
+      `${received.applied ?? received.messages} applied · ${formatBytes(received.wireBytes ?? 0)}`,
+    ]);
+  if (copies && typeof copies === 'object')
+    pairs.push([
+      'copies held',
+      `${copies.full} full${copies.locators ? ` + ${copies.locators} locators` : ''}`,
+    ]);
+  if (pending) pairs.push(['pending', String(pending)]);
+  if (rejected?.total) pairs.push(['rejected', String(rejected.total)]);
+  return pairs;
+}
+
+/** What a card lists under its numbers: a few figures in view, every figure one click away. */
+function cardFigures(stats) {
+  const shown = [
+    ['session bytes', formatBytes(stats.bytes)],
+    ['heap used', formatBytes(stats.heapUsedBytes)],
+  ];
+  const nested = [];
+  for (const [key, value] of Object.entries(stats)) {
+    if (statsShown.has(key)) continue;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      nested.push([key, value]);
+      if (key === 'replication') shown.push(...replicationHighlights(value));
+    } else shown.push([words(key), formatValue(key, value)]);
+  }
+  return { shown, nested };
+}
+
+/** <dt>/<dd> pairs: [label, text], or [label, raw value, key] formatted by its key. */
 function factsList(pairs) {
-  return pairs.flatMap(([key, value]) => [
-    h('dt', { text: words(key) }),
-    h('dd', { text: formatValue(key, value) }),
-  ]);
+  return pairs.flatMap(([label, value, key]) => {
+    const text = key === undefined ? String(value) : formatValue(key, value);
+    return [h('dt', { text: label }), h('dd', { text, title: text })];
+  });
 }
 
 function toast(message, isError = false) {
@@ -155,6 +209,7 @@ function createCard(id) {
     sessions: h('tbody'),
     more: h('p', { class: 'more' }),
     extra: h('dl', { class: 'facts' }),
+    allFigures: h('div', { class: 'all-figures' }),
     actions: h('div', { class: 'card-actions' }),
     lastAction: '',
   };
@@ -196,6 +251,7 @@ function createCard(id) {
       ),
       refs.more,
       refs.extra,
+      refs.allFigures,
     ),
     refs.actions,
   );
@@ -261,6 +317,23 @@ async function fetchView(id, view) {
   return body;
 }
 
+/** One collapsed <details> per nested figure group; kept across refreshes so an open one stays open. */
+function renderAllFigures(refs, nested) {
+  refs.groups ??= new Map();
+  for (const [key, value] of nested) {
+    let group = refs.groups.get(key);
+    if (!group) {
+      group = { list: h('dl', { class: 'facts' }), summary: h('summary') };
+      group.element = h('details', {}, group.summary, group.list);
+      refs.groups.set(key, group);
+      refs.allFigures.append(group.element);
+    }
+    const pairs = leaves(value);
+    group.summary.textContent = `all ${words(key)} figures (${pairs.length})`;
+    group.list.replaceChildren(...factsList(pairs));
+  }
+}
+
 /** What one server holds, read through the balancer. */
 async function refreshInside(id) {
   const refs = cards.get(id);
@@ -296,13 +369,9 @@ async function refreshInside(id) {
     );
     const older = (sessions.total ?? sessions.sessions.length) - newest.length;
     refs.more.textContent = older > 0 ? `and ${older} older` : '';
-    refs.extra.replaceChildren(
-      ...factsList([
-        ['session bytes', stats.bytes],
-        ['heap used bytes', stats.heapUsedBytes],
-        ...flatten(stats, statsShown),
-      ]),
-    );
+    const figures = cardFigures(stats);
+    refs.extra.replaceChildren(...factsList(figures.shown));
+    renderAllFigures(refs, figures.nested);
   } catch (error) {
     refs.inside = { reachable: false, message: error.message };
     refs.sessionsCount.textContent = '–';
@@ -425,7 +494,7 @@ function renderState(state) {
 
   const facts = Object.entries(state).filter(([key]) => !stateFieldsShown.has(key));
   $('lab-facts-panel').hidden = facts.length === 0;
-  $('lab-facts').replaceChildren(...factsList(flatten(Object.fromEntries(facts))));
+  $('lab-facts').replaceChildren(...factsList(leaves(Object.fromEntries(facts))));
 
   const tryThis = state.tryThis ?? [];
   $('try-panel').hidden = tryThis.length === 0;
