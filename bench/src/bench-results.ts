@@ -4,16 +4,23 @@ import type { LabStartRow } from './sections/labs';
 import type { NpmTestTiming } from './sections/npm-test';
 import type { ReplicationResults } from './sections/replication';
 
-/** Everything one `npm run bench` measured, as written to results.json. */
-export interface BenchResults {
-  date: string;
-  machine: ReturnType<typeof describeMachine>;
+/** One section's figures, with when and under what conditions they were measured. */
+export interface Measured<T> {
+  measuredAt: string;
   mode: 'full' | 'short';
-  /** The 1-minute load average when the run started and ended: how busy the machine was. */
+  /** The 1-minute load average when the section started and ended: how busy the machine was. */
   loadAverage: { start: number; end: number };
-  balancer: BalancerResults;
-  replication: ReplicationResults;
-  labStarts: LabStartRow[];
-  /** Absent in a short run: it would time the suite that runs the short run. */
-  npmTest?: NpmTestTiming;
+  data: T;
 }
+
+/** What `npm run bench` measured, as written to results.json (sections may come from separate runs). */
+export interface BenchResults {
+  machine: ReturnType<typeof describeMachine>;
+  balancer?: Measured<BalancerResults>;
+  replication?: Measured<ReplicationResults>;
+  labStarts?: Measured<LabStartRow[]>;
+  /** Never measured in a short run: it would time the suite that runs the short run. */
+  npmTest?: Measured<NpmTestTiming>;
+}
+
+export type SectionName = Exclude<keyof BenchResults, 'machine'>;

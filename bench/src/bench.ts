@@ -1,21 +1,26 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { barChartSvg, describeMachine } from '@sessions/harness';
-import type { BenchResults } from './bench-results';
+import type { BenchResults, Measured, SectionName } from './bench-results';
 import type { RoundsOptions } from './load/rounds';
+import { round2 } from './load/spread';
 import { resultsMarkdown } from './report/results-markdown';
 import { benchBalancers } from './sections/balancer';
 import { benchLabStarts } from './sections/labs';
-import { benchReplication } from './sections/replication';
-import { round2 } from './load/spread';
 import { timeNpmTest } from './sections/npm-test';
+import { benchReplication } from './sections/replication';
 
 export interface BenchOptions {
   /** One round of one second: checks that everything runs and the report has its shape. */
   short: boolean;
   /** Where results.md, results.svg and results.json go. */
   outDir: string;
+  /**
+   * Measure only these sections and keep the others from the results.json already in
+   * outDir (each section carries its own date). All sections when absent.
+   */
+  only?: SectionName[];
 }
 
 export function loadSettings(short: boolean): RoundsOptions {
@@ -24,38 +29,62 @@ export function loadSettings(short: boolean): RoundsOptions {
     : { rounds: 5, durationSeconds: 5, connections: 12, warmupSeconds: 2, path: '/health' };
 }
 
-/** Runs every benchmark, then writes the tables, the chart and the raw figures. */
+type Sections = { [Name in SectionName]-?: NonNullable<BenchResults[Name]>['data'] };
+
+/** Every section, in the order it runs: how to measure it at the given settings. */
+const sections: { [Name in SectionName]: (short: boolean) => Promise<Sections[Name]> } = {
+  balancer: (short) => benchBalancers(loadSettings(short)),
+  replication: (short) => benchReplication(loadSettings(short).rounds, short ? 10 : 100),
+  labStarts: (short) => benchLabStarts(loadSettings(short).rounds),
+  npmTest: () => timeNpmTest(),
+};
+
+export const sectionNames = Object.keys(sections) as SectionName[];
+
+/** Runs the benchmarks, then writes the tables, the chart and the raw figures. */
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
-  const settings = loadSettings(options.short);
-  const date = new Date().toISOString();
-  const loadAtStart = os.loadavg()[0];
-  const balancer = await benchBalancers(settings);
-  const replication = await benchReplication(settings.rounds, options.short ? 10 : 100);
-  const labStarts = await benchLabStarts(settings.rounds);
-  const npmTest = options.short ? undefined : await timeNpmTest();
-  mkdirSync(options.outDir, { recursive: true });
-  const results: BenchResults = {
-    date,
-    machine: describeMachine(),
-    mode: options.short ? 'short' : 'full',
-    loadAverage: { start: round2(loadAtStart), end: round2(os.loadavg()[0]) },
-    balancer,
-    replication,
-    labStarts,
-    npmTest,
-  };
-  writeFileSync(path.join(options.outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(path.join(options.outDir, 'results.md'), resultsMarkdown(results));
-  writeFileSync(
-    path.join(options.outDir, 'results.svg'),
-    barChartSvg(
-      `Requests per second, median of ${settings.rounds} rounds (${describeMachine().cores} cores)`,
-      balancer.rows.map((row) => ({
-        label: row.contender,
-        value: Math.round(row.requestsPerSecond.median),
-      })),
-      ' req/s',
-    ),
+  const file = path.join(options.outDir, 'results.json');
+  const results: BenchResults =
+    options.only && existsSync(file)
+      ? { ...(JSON.parse(readFileSync(file, 'utf8')) as BenchResults), machine: describeMachine() }
+      : { machine: describeMachine() };
+  // A short run never times npm test: the short run is itself part of npm test.
+  const wanted = (options.only ?? sectionNames).filter(
+    (name) => !(options.short && name === 'npmTest'),
   );
+  for (const name of sectionNames.filter((section) => wanted.includes(section))) {
+    const run = sections[name] as (short: boolean) => Promise<unknown>;
+    Object.assign(results, { [name]: await measure(() => run(options.short), options) });
+  }
+
+  mkdirSync(options.outDir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(options.outDir, 'results.md'), resultsMarkdown(results));
+  if (results.balancer) {
+    const { data } = results.balancer;
+    writeFileSync(
+      path.join(options.outDir, 'results.svg'),
+      barChartSvg(
+        `Requests per second through each balancer, median of ${data.options.rounds} round${data.options.rounds === 1 ? '' : 's'}`,
+        data.rows.map((row) => ({
+          label: row.contender,
+          value: Math.round(row.requestsPerSecond.median),
+        })),
+        ' req/s',
+      ),
+    );
+  }
   return results;
+}
+
+async function measure<T>(run: () => Promise<T>, options: BenchOptions): Promise<Measured<T>> {
+  const measuredAt = new Date().toISOString();
+  const start = round2(os.loadavg()[0]);
+  const data = await run();
+  return {
+    measuredAt,
+    mode: options.short ? 'short' : 'full',
+    loadAverage: { start, end: round2(os.loadavg()[0]) },
+    data,
+  };
 }

@@ -1,19 +1,29 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '@sessions/harness';
-import { runBench } from './bench';
+import { runBench, sectionNames } from './bench';
+import type { SectionName } from './bench-results';
 
 // npm run bench            the full run: writes bench/results.md, results.svg, results.json
 // npm run bench -- --short one round of one second, for checking that it all works
+// npm run bench -- --only balancer,replication   re-measure some sections, keep the others
 const { values } = parseArgs({
   options: {
     short: { type: 'boolean', default: false },
     out: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 
+const only = values.only?.split(',').map((name) => name.trim()) as SectionName[] | undefined;
+const unknown = only?.filter((name) => !sectionNames.includes(name));
+if (unknown?.length) {
+  console.error(`unknown section(s): ${unknown.join(', ')}; known: ${sectionNames.join(', ')}`);
+  process.exit(2);
+}
+
 const outDir = values.out ?? path.join(repoRoot(), 'bench');
-runBench({ short: values.short, outDir }).then(
+runBench({ short: values.short, outDir, only }).then(
   () => {
     console.log(`\nwrote ${path.join(outDir, 'results.md')}`);
     process.exit(0);
