@@ -12,7 +12,7 @@ export {
 export { parseCookies, withoutCookie } from './cookies';
 export { checkRequestTarget, normalizedPath } from './request-guard';
 export { defaultHealthCheck, type HealthCheckOptions } from './health-checker';
-export type { ControlHandler } from './admin/control-route';
+export { ControlParamsError, type ControlHandler } from './admin/control-route';
 export type {
   BackendServer,
   Health,

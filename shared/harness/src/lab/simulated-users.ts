@@ -1,3 +1,4 @@
+import { ControlParamsError } from '@sessions/load-balancer';
 import { LabClient } from '../client/lab-client';
 import { seededRandom } from '../measure/seeded-random';
 import { sleep } from '../process/wait';
@@ -112,6 +113,6 @@ export class UserSimulation {
 function boundedInteger(value: unknown, name: string, max: number): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1 || number > max)
-    throw new Error(`"${name}" must be a whole number from 1 to ${max}`);
+    throw new ControlParamsError(`"${name}" must be a whole number from 1 to ${max}`);
   return number;
 }

@@ -10,6 +10,9 @@ import { isTrustedHost } from './trusted-host';
  */
 export type ControlHandler = (params: Record<string, unknown>) => Promise<unknown>;
 
+/** Thrown by a handler whose parameters are wrong: the caller gets 400 and this message. */
+export class ControlParamsError extends Error {}
+
 export interface ControlOptions {
   token: string;
   handlers: Record<string, ControlHandler>;
@@ -72,6 +75,7 @@ export async function handleControl(
   try {
     sendJson(response, 200, { ok: true, action, result: (await handler(params)) ?? null });
   } catch (error) {
+    if (error instanceof ControlParamsError) return sendError(response, 400, error.message);
     sendError(response, 409, `control "${action}" failed: ${(error as Error).message}`);
   }
 }
