@@ -126,6 +126,26 @@ describe("the lab dashboard in a real browser (chapter 02's lab)", () => {
     expect(lab.server('3').alive).toBe(true);
   });
 
+  it('pauses a server from its card (it stops answering), and resumes it (it comes back up)', async () => {
+    const card = page.locator('.card[data-server="3"]');
+    await card.locator('button[data-action="pause"]').click();
+    await page.locator('.card[data-server="3"]:not([data-health="up"])').waitFor();
+    expect(await card.locator('.pill').textContent()).toMatch(/^(down|not answering)$/);
+
+    await card.locator('button[data-action="resume"]').click();
+    await page.locator('.card[data-server="3"][data-health="up"]').waitFor();
+  });
+
+  it('adds a server from the page: a fourth card appears and the balancer sends it requests', async () => {
+    await page.locator('button[data-action="add-server"]').click();
+    await page.locator('.card[data-server="4"][data-health="up"]').waitFor();
+
+    const you = new LabClient(lab.url);
+    const servedBy = new Set<string | null>();
+    for (let i = 0; i < 8; i++) servedBy.add((await you.get('/health')).servedBy);
+    expect(servedBy).toContain('4');
+  });
+
   it('kills a server from its card: the card turns down and later requests avoid it', async () => {
     await page.locator('.card[data-server="2"] button[data-action="kill"]').click();
 
