@@ -4,8 +4,27 @@ export const appChapters = ['01-session-basics', '02-inconsistency', '03-sticky'
 /** The chapter whose lab stands behind the balancer in the balancer cases. */
 export const balancerChapter = '02-inconsistency';
 
-/** The chapters (and modes) whose labs go through the faults. */
-export const faultChapters: Array<{ name: string; chapter: string; variant?: string }> = [
+/**
+ * The chapters (and modes) whose labs go through the faults. The report runs every fault on
+ * every chapter; `npm test` runs all four on chapter 02 and, to stay within its time budget,
+ * only the ones that tell the later chapters apart (the hang and the crash) on 03 and 04.
+ */
+export const faultChapters: Array<{
+  name: string;
+  chapter: string;
+  variant?: string;
+  testedKinds?: readonly string[];
+}> = [
   { name: 'chapter 02 (round-robin, memory sessions)', chapter: '02-inconsistency' },
-  { name: 'chapter 03 (sticky by the app cookie)', chapter: '03-sticky', variant: 'app' },
+  {
+    name: 'chapter 03 (sticky by the app cookie)',
+    chapter: '03-sticky',
+    variant: 'app',
+    testedKinds: ['hang past the health timeout (SIGSTOP)', 'crash (kill -9)'],
+  },
+  {
+    name: 'chapter 04 (every session replicated)',
+    chapter: '04-clustering',
+    testedKinds: ['hang past the health timeout (SIGSTOP)', 'crash (kill -9)'],
+  },
 ];
