@@ -80,13 +80,22 @@ async function main() {
   writeFileSync(
     chart,
     barChartSvg(
-      `Users who lost their session when server ${victim} of 3 died (${users} users)`,
-      rows.flatMap((row) => [
-        { group: `${row.mode}, ${row.moment}`, label: 'lost', value: Number(row['lost (%)']) },
+      `Server ${victim} died: share pinned to it, share that lost (%)`,
+      modes.flatMap((mode) => [
         {
-          group: `${row.mode}, ${row.moment}`,
-          label: 'expected',
-          value: Number(row['expected (%)']),
+          group: mode,
+          label: `pinned to ${victim}`,
+          value: Number(figures[`${mode}AfterCrashExpectedPercent`]),
+        },
+        {
+          group: mode,
+          label: 'lost (at once)',
+          value: Number(figures[`${mode}AfterCrashLostPercent`]),
+        },
+        {
+          group: mode,
+          label: 'lost (checks)',
+          value: Number(figures[`${mode}AfterChecksLostPercent`]),
         },
       ]),
       ' %',

@@ -57,7 +57,7 @@ async function main() {
   const chart = path.join(dir, 'results/skew.svg');
   writeFileSync(
     chart,
-    barChartSvg('Requests per server: the same unequal users, round-robin vs sticky', [
+    barChartSvg('Requests per server, round-robin vs sticky', [
       ...servers.map((server) => ({
         group: 'round-robin',
         label: `server ${server}`,
