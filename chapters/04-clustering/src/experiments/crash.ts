@@ -19,15 +19,12 @@ export interface CrashResult {
   lostWrites: number;
   /** Of those, how many the killed server had acknowledged. */
   lostOnVictim: number;
-  /** The oldest lost write's age when the server died: at most the replication window. */
-  oldestLostMsBeforeKill: number;
 }
 
 interface Ack {
   user: number;
   item: string;
   servedBy: string | null;
-  at: number;
 }
 
 // #region crash
@@ -46,7 +43,6 @@ export async function measureCrashLoss(lab: Lab, options: CrashOptions): Promise
 
   const acks: Ack[] = [];
   let failedRequests = 0;
-  let killedAt = 0;
   let stopAt = Number.POSITIVE_INFINITY;
   const started = Date.now();
   let killing: Promise<void> | undefined;
@@ -58,16 +54,15 @@ export async function measureCrashLoss(lab: Lab, options: CrashOptions): Promise
       try {
         const response = await user.post<{ cart: string[] }>('/cart', { item });
         if (response.status === 200) {
-          acks.push({ user: index, item, servedBy: response.servedBy, at: Date.now() });
+          acks.push({ user: index, item, servedBy: response.servedBy });
           // The moment: the victim has just answered a write; it dies before the next tick.
           if (
             !killing &&
             response.servedBy === victim.id &&
             Date.now() - started > options.warmupMs
           ) {
-            killedAt = Date.now();
             killing = victim.kill();
-            stopAt = killedAt + options.afterMs;
+            stopAt = Date.now() + options.afterMs;
           }
         } else failedRequests += 1;
       } catch {
@@ -93,6 +88,5 @@ export async function measureCrashLoss(lab: Lab, options: CrashOptions): Promise
     failedRequests,
     lostWrites: lost.length,
     lostOnVictim: lost.filter((ack) => ack.servedBy === victim.id).length,
-    oldestLostMsBeforeKill: lost.length ? Math.max(...lost.map((ack) => killedAt - ack.at)) : 0,
   };
 }

@@ -3,7 +3,7 @@ import { measureCrashLoss } from './crash';
 import { chapter, withLab } from './with-lab';
 
 const delayMs = 200;
-const load = { users: 10, thinkMs: 500, warmupMs: 1500, afterMs: 2000, victim: '2' };
+const load = { users: 20, thinkMs: 400, warmupMs: 1500, afterMs: 2000, victim: '2' };
 
 export async function runCrash(): Promise<void> {
   console.log(

@@ -28,6 +28,7 @@ export async function runScaleOut(): Promise<void> {
       peersThatKnowIt: row.join.peersThatKnowIt,
     });
     figures[`join${sessions}Ms`] = row.join.joinMs;
+    figures[`join${sessions}TransferMs`] = row.join.stateTransferMs;
     figures[`join${sessions}Bytes`] = row.join.bytesPulled;
     figures[`join${sessions}KiB`] = Math.round(row.join.bytesPulled / 1024);
     if (row.rolling) {

@@ -89,7 +89,7 @@ export class ReplicationClient {
         readAtStart = socket.bytesRead;
       });
       request.setTimeout(timeoutMs, () =>
-        request.destroy(new Error(`${peer} did not answer within ${timeoutMs} ms`)),
+        request.destroy(new Error(`${peer} sent nothing for ${timeoutMs} ms`)),
       );
       request.on('error', (error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
         if (request.reusedSocket && error.code === 'ECONNRESET') error.reusedSocket = true;

@@ -16,12 +16,12 @@ interface Snapshot {
  * that answers. It listens meanwhile, so changes made during the pull are not missed;
  * versions decide between a change and the snapshot.
  */
-export async function joinCluster(cluster: Cluster, timeoutMs = 30_000): Promise<void> {
+export async function joinCluster(cluster: Cluster, idleTimeoutMs = 5_000): Promise<void> {
   const started = performance.now();
   await Promise.all(cluster.membership.peers().map((peer) => announce(cluster, peer)));
   for (const peer of cluster.membership.peers()) {
     try {
-      const response = await cluster.client.get(peer, `${replicationPath}/snapshot`, timeoutMs);
+      const response = await cluster.client.get(peer, `${replicationPath}/snapshot`, idleTimeoutMs);
       const snapshot = JSON.parse(response.body.toString()) as Snapshot;
       if (!Array.isArray(snapshot.entries) || !Array.isArray(snapshot.members))
         throw new Error(`${peer} sent a snapshot without entries`);
