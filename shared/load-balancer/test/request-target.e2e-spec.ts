@@ -72,6 +72,16 @@ describe('the balancer is never an open proxy', () => {
     expect(backend.received.length).toBe(before);
   });
 
+  it("does not pass a client's Upgrade (WebSocket, h2c) on to the server", async () => {
+    const reply = await rawRequest(
+      balancer.port,
+      'GET /me HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings, close\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n',
+    );
+    expect(reply).toContain('x-served-by: 1');
+    expect(backend.received.at(-1)!.upgrade).toBeUndefined();
+    expect(backend.received.at(-1)!['http2-settings']).toBeUndefined();
+  });
+
   it('answers 431 with a JSON body when the headers are too large', async () => {
     const cookie = 'a='.padEnd(20_000, 'x');
     const reply = await rawRequest(
