@@ -4,14 +4,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chapterDir, LabClient, sleep, startLab, type Lab } from '@sessions/harness';
+import { chapterDir, LabClient, sleep, startLab } from '@sessions/harness';
+import type { Page } from 'playwright-core';
 import { openChromium } from './chromium';
 import { openDashboard } from './dashboard-page';
 import { chaptersWithDashboard, loadLabDefinition } from './lab-definitions';
 
 /** What a learner would do in the first minute: log in as "a", look at "me", fill the cart. */
-async function learnerTraffic(lab: Lab): Promise<void> {
-  const you = new LabClient(lab.url);
+async function learnerTraffic(you: LabClient): Promise<void> {
   await you.post('/login', { userid: 'a' });
   for (const item of ['apple', 'banana']) {
     await you.get('/me');
@@ -19,6 +19,21 @@ async function learnerTraffic(lab: Lab): Promise<void> {
   }
   await you.get('/me');
 }
+
+/**
+ * A chapter's own moment, after the learner's traffic. Chapter 03: the server that holds
+ * you dies; the balancer moves you (sticky-server-down) and your session is gone.
+ */
+const chapterMoments: Record<string, (page: Page, you: LabClient) => Promise<void>> = {
+  '03': async (page, you) => {
+    const holder = you.history.at(-1)?.servedBy;
+    if (!holder) return;
+    await page.locator(`.card[data-server="${holder}"] button[data-action="kill"]`).click();
+    await page.locator(`.card[data-server="${holder}"][data-health="down"]`).waitFor();
+    await you.get('/me');
+    await you.get('/me');
+  },
+};
 
 async function screenshot(chapter: string): Promise<string> {
   const lab = await startLab(await loadLabDefinition(chapter), {
@@ -32,7 +47,9 @@ async function screenshot(chapter: string): Promise<string> {
     await page.locator('button[data-action="simulate-users"]').click();
     await page.locator('#simulation').waitFor({ state: 'hidden', timeout: 20_000 });
     // The learner's own requests last, so the top of the list shows "you".
-    await learnerTraffic(lab);
+    const you = new LabClient(lab.url);
+    await learnerTraffic(you);
+    await chapterMoments[chapter.slice(0, 2)]?.(page, you);
     // Let the cards' next poll land and the toasts fade.
     await sleep(4500);
     const file = path.join(chapterDir(chapter), 'docs/dashboard.png');

@@ -104,6 +104,8 @@ function leaves(object, prefix = '') {
   return pairs;
 }
 
+const clock = (date) => date.toLocaleTimeString([], { hour12: false });
+
 const ms = (value) => `${Math.round(Number(value) * 10) / 10} ms`;
 
 /**
@@ -276,7 +278,7 @@ function renderCardActions(id, refs) {
         });
         button.addEventListener('click', () =>
           runControl(button, item.action, { server: id }, (result) => {
-            refs.lastAction = `${result?.state ?? item.action} · ${new Date().toLocaleTimeString()}`;
+            refs.lastAction = `${result?.state ?? item.action} at ${clock(new Date())}`;
             return `Server ${id}: ${result?.state ?? item.action}`;
           }),
         );
@@ -374,7 +376,13 @@ async function refreshInside(id) {
     renderAllFigures(refs, figures.nested);
   } catch (error) {
     refs.inside = { reachable: false, message: error.message };
+    // What it held a moment ago may be gone (kill -9): show nothing rather than stale rows.
     refs.sessionsCount.textContent = '–';
+    refs.sessions.replaceChildren(
+      h('tr', {}, h('td', { class: 'none', colspan: '3', text: error.message })),
+    );
+    refs.more.textContent = '';
+    refs.extra.replaceChildren();
   }
 }
 
@@ -547,7 +555,7 @@ function requestRow(event, fresh) {
     },
     h('span', {
       class: 'time',
-      text: new Date(event.time).toLocaleTimeString([], { hour12: false }),
+      text: clock(new Date(event.time)),
     }),
     h(
       'span',
