@@ -34,10 +34,14 @@ export function dashboardAsset(name: string): DashboardAsset | undefined {
   if (!Object.hasOwn(assetTypes, name)) return undefined;
   let asset = cache.get(name);
   if (!asset) {
-    asset = {
-      contentType: assetTypes[name],
-      body: readFileSync(path.join(assetsDir(), name), 'utf8'),
-    };
+    const file = path.join(assetsDir(), name);
+    let body: string;
+    try {
+      body = readFileSync(file, 'utf8');
+    } catch {
+      throw new Error(`the dashboard file ${file} is missing: build the balancer (npm run build)`);
+    }
+    asset = { contentType: assetTypes[name], body };
     cache.set(name, asset);
   }
   return asset;
