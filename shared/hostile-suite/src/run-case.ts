@@ -39,6 +39,7 @@ async function send(hostile: HostileCase, context: CaseContext): Promise<Reply> 
         trickle: how.trickle,
         trickleEveryMs: how.trickleEveryMs,
         giveUpMs: how.giveUpMs,
+        readAll: how.readAll,
       });
     case 'fetch':
       return sendFetch(`${context.baseUrl}${how.path}`, {

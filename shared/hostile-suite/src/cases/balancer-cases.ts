@@ -1,5 +1,6 @@
 import { httpRequest } from '../send/raw-http';
 import {
+  appNeverSaw,
   appSawBalancerValues,
   bodyLacks,
   closedWithin,
@@ -169,6 +170,74 @@ export const balancerCases: HostileCase[] = [
         String(echoed(reply)?.headers['x-forwarded-host']).includes('evil')
           ? 'the client-sent X-Forwarded-Host reached the app'
           : undefined,
+    ],
+  },
+  {
+    kind: 'protocol upgrade the balancer does not relay',
+    name: 'Upgrade: websocket on a page',
+    target: 'echo',
+    send: {
+      via: 'raw',
+      bytes: (c) =>
+        httpRequest('GET /whoami HTTP/1.1', [
+          `Host: ${c.host}`,
+          'Connection: Upgrade, close',
+          'Upgrade: websocket',
+          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+          'Sec-WebSocket-Version: 13',
+        ]),
+    },
+    expectedStatus: 200,
+    forwarded: 'pool',
+    checks: [appNeverSaw('upgrade')],
+  },
+  {
+    kind: 'protocol upgrade the balancer does not relay',
+    name: 'Upgrade: h2c with HTTP2-Settings',
+    target: 'echo',
+    send: {
+      via: 'raw',
+      bytes: (c) =>
+        httpRequest('GET /whoami HTTP/1.1', [
+          `Host: ${c.host}`,
+          'Connection: Upgrade, HTTP2-Settings, close',
+          'Upgrade: h2c',
+          'HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA',
+        ]),
+    },
+    expectedStatus: 200,
+    forwarded: 'pool',
+    checks: [appNeverSaw('upgrade'), appNeverSaw('http2-settings')],
+  },
+  {
+    kind: 'protocol upgrade the balancer does not relay',
+    name: 'Upgrade: websocket to /__internal/sessions',
+    target: 'balancer',
+    send: { via: 'raw', bytes: get('/__internal/sessions', 'Upgrade: websocket') },
+    expectedStatus: 404,
+    forwarded: 'never',
+  },
+  {
+    kind: 'pipelined requests',
+    name: 'GET /me, then GET /__internal/sessions in the same packet',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) =>
+        httpRequest('GET /me HTTP/1.1', [`Host: ${c.host}`]) +
+        httpRequest('GET /__internal/sessions HTTP/1.1', [`Host: ${c.host}`, close]),
+      readAll: true,
+    },
+    expectedStatus: 200,
+    forwarded: 'pool',
+    checks: [
+      bodyLacks('"sessions":[', 'a server’s session list'),
+      (reply) =>
+        reply.body.includes('HTTP/1.1 404')
+          ? undefined
+          : 'the second, reserved request was not answered 404',
+      (_reply, _context, bumped) =>
+        bumped.rejected === 1 ? undefined : 'the balancer did not refuse the second request',
     ],
   },
   // Sizes and time.

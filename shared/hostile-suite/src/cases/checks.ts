@@ -59,3 +59,11 @@ export function closedWithin(ms: number): Check {
   return (reply) =>
     reply.ms > ms ? `took ${Math.round(reply.ms)} ms to be cut off (limit ${ms} ms)` : undefined;
 }
+
+/** The backend behind an echo balancer never received this request header. */
+export function appNeverSaw(header: string): Check {
+  return (reply) =>
+    echoed(reply)?.headers[header] !== undefined
+      ? `the app received the client's ${header} header`
+      : undefined;
+}

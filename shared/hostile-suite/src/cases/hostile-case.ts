@@ -41,6 +41,7 @@ export type Sending =
       trickle?: string;
       trickleEveryMs?: number;
       giveUpMs?: number;
+      readAll?: boolean;
     }
   | {
       via: 'fetch';

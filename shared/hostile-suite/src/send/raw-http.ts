@@ -18,6 +18,8 @@ export interface RawSendOptions {
   /** Bytes written after the first chunk, one every `trickleEveryMs`, until the server answers or closes. */
   trickle?: string;
   trickleEveryMs?: number;
+  /** Keep reading until the server closes (pipelined requests get several responses). */
+  readAll?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export function sendRaw(
     });
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
-      if (isComplete(Buffer.concat(chunks))) finish('response');
+      if (!options.readAll && isComplete(Buffer.concat(chunks))) finish('response');
     });
     // The server closing (or resetting) the connection is an answer too.
     socket.on('close', () => finish('closed'));
