@@ -2,7 +2,9 @@ import type { describeMachine } from '@sessions/harness';
 import type { BalancerResults } from './sections/balancer';
 import type { LabStartRow } from './sections/labs';
 import type { NpmTestTiming } from './sections/npm-test';
+import type { FailoverResults } from './sections/failover';
 import type { ReplicationResults } from './sections/replication';
+import type { StoreResults } from './sections/stores';
 
 /** One section's figures, with when and under what conditions they were measured. */
 export interface Measured<T> {
@@ -17,7 +19,9 @@ export interface Measured<T> {
 export interface BenchResults {
   machine: ReturnType<typeof describeMachine>;
   balancer?: Measured<BalancerResults>;
+  stores?: Measured<StoreResults>;
   replication?: Measured<ReplicationResults>;
+  failover?: Measured<FailoverResults>;
   labStarts?: Measured<LabStartRow[]>;
   /** Never measured in a short run: it would time the suite that runs the short run. */
   npmTest?: Measured<NpmTestTiming>;

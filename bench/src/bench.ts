@@ -7,9 +7,11 @@ import type { RoundsOptions } from './load/rounds';
 import { round2 } from './load/spread';
 import { resultsMarkdown } from './report/results-markdown';
 import { benchBalancers } from './sections/balancer';
+import { benchFailover } from './sections/failover';
 import { benchLabStarts } from './sections/labs';
 import { timeNpmTest } from './sections/npm-test';
 import { benchReplication } from './sections/replication';
+import { benchStores } from './sections/stores';
 
 export interface BenchOptions {
   /** One round of one second: checks that everything runs and the report has its shape. */
@@ -34,7 +36,9 @@ type Sections = { [Name in SectionName]-?: NonNullable<BenchResults[Name]>['data
 /** Every section, in the order it runs: how to measure it at the given settings. */
 const sections: { [Name in SectionName]: (short: boolean) => Promise<Sections[Name]> } = {
   balancer: (short) => benchBalancers(loadSettings(short)),
+  stores: (short) => benchStores(loadSettings(short)),
   replication: (short) => benchReplication(loadSettings(short).rounds, short ? 10 : 100),
+  failover: (short) => benchFailover(loadSettings(short).rounds),
   labStarts: (short) => benchLabStarts(loadSettings(short).rounds),
   npmTest: () => timeNpmTest(),
 };

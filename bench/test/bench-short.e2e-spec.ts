@@ -59,6 +59,35 @@ describe('npm run bench -- --short', () => {
     expect(markdown).toMatch(/\| join time of a fourth server, ms \| [\d,]+ \(/);
   });
 
+  it('measures GET /me with a session in the memory, replicated, Redis and PostgreSQL stores', () => {
+    const rows = results.stores!.data.rows;
+    expect(rows.map((row) => row.contender)).toEqual([
+      'memory (chapter 05, SESSION_STORE=memory)',
+      'replicated (chapter 04, 3 servers)',
+      'Redis (chapter 05)',
+      'PostgreSQL (chapter 05)',
+    ]);
+    for (const row of rows) {
+      expect({ store: row.contender, finite: Number.isFinite(row.p50Ms.median) }).toEqual({
+        store: row.contender,
+        finite: true,
+      });
+      expect({ store: row.contender, failures: row.failures }).toEqual({
+        store: row.contender,
+        failures: 0,
+      });
+      expect(markdown).toContain(`| ${row.contender} |`);
+    }
+  });
+
+  it('measures a Sentinel failover after kill -9 of the Redis primary', () => {
+    const { promotedMs, appRecoveredMs, rounds } = results.failover!.data;
+    expect(rounds).toBe(1);
+    expect(Number.isFinite(promotedMs.median)).toBe(true);
+    expect(Number.isFinite(appRecoveredMs.median)).toBe(true);
+    expect(markdown).toMatch(/\| crash until the Sentinels promote the replica, ms \| [\d,]+ \(/);
+  });
+
   it('times every built lab from launch to ready, and leaves npm test untimed in a short run', () => {
     const labStarts = results.labStarts!.data;
     expect(labStarts.map((row) => row.lab)).toContain('02-inconsistency');

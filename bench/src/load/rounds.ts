@@ -19,8 +19,8 @@ export interface Loadable {
 }
 
 export interface RoundResult extends LoadResult {
-  /** CPU the balancer process (and its children) spent per request, in microseconds. */
-  balancerCpuMicros?: number;
+  /** CPU the measured process (and its children) spent per request, in microseconds: the balancer, or the app server. */
+  cpuMicros?: number;
 }
 
 /**
@@ -45,7 +45,7 @@ export async function alternateRounds(
     });
     if (!pid || result.requests === 0) return result;
     const cpuSeconds = treeCpuSeconds(pid) - cpuBefore;
-    return { ...result, balancerCpuMicros: Math.round((cpuSeconds * 1e6) / result.requests) };
+    return { ...result, cpuMicros: Math.round((cpuSeconds * 1e6) / result.requests) };
   };
   if (options.warmupSeconds > 0)
     for (const contender of contenders) await load(contender, options.warmupSeconds);

@@ -3,7 +3,9 @@ import type { BenchResults, Measured } from '../bench-results';
 import { formatSpread, type Spread } from '../load/spread';
 import type { BalancerResults } from '../sections/balancer';
 import { labStartTargetSeconds, type LabStartRow } from '../sections/labs';
+import type { FailoverResults } from '../sections/failover';
 import type { NpmTestTiming } from '../sections/npm-test';
+import type { StoreResults } from '../sections/stores';
 import { replicationLagTargetMs, type ReplicationResults } from '../sections/replication';
 
 const ms = (spread: Spread) => formatSpread(spread, 2);
@@ -25,7 +27,13 @@ export function resultsMarkdown(results: BenchResults): string {
       results.balancer,
       balancerSection,
     ),
-    ...section('3. Replication (chapter 04)', results.replication, replicationSection),
+    ...section('2. Stores: what the session costs on every request', results.stores, storesSection),
+    ...section(
+      '3. Replication lag and join time (chapter 04)',
+      results.replication,
+      replicationSection,
+    ),
+    ...section('3. Sentinel failover (chapter 05)', results.failover, failoverSection),
     ...section('4. The course itself: lab start times', results.labStarts, labSection),
     ...section('4. The course itself: `npm test`', results.npmTest, npmTestSection),
   ];
@@ -56,7 +64,7 @@ function balancerSection(balancer: BalancerResults): string[] {
     'requests/s': formatSpread(row.requestsPerSecond),
     'p50 ms': ms(row.p50Ms),
     'p99 ms': ms(row.p99Ms),
-    'balancer CPU µs/request': row.balancerCpuMicros ? formatSpread(row.balancerCpuMicros) : '–',
+    'balancer CPU µs/request': row.cpuMicros ? formatSpread(row.cpuMicros) : '–',
     'failed requests': row.failures,
   }));
   return [
@@ -84,6 +92,53 @@ function balancerSection(balancer: BalancerResults): string[] {
     ]),
     '',
     '![requests per second through each balancer](results.svg)',
+  ];
+}
+
+function storesSection(stores: StoreResults): string[] {
+  const { options } = stores;
+  const extra = new Map(stores.extraP50OverMemoryMs.map((row) => [row.store, row.extraMs]));
+  return [
+    `\`GET ${options.path}\` with a logged-in session (one user per connection) on one server directly, no balancer: ` +
+      `autocannon with ${options.connections} connections for ${options.durationSeconds} s per run, ${options.rounds} round${options.rounds === 1 ? '' : 's'}, stores alternating. ` +
+      "Memory, Redis and PostgreSQL run the same chapter 05 app (only `SESSION_STORE` differs); the replicated store is chapter 04's server 1 of 3. " +
+      'Server CPU is the app process alone (not Redis or PostgreSQL).',
+    '',
+    markdownTable(
+      stores.rows.map((row) => ({
+        store: row.contender,
+        'requests/s': formatSpread(row.requestsPerSecond),
+        'p50 ms': ms(row.p50Ms),
+        'p99 ms': ms(row.p99Ms),
+        'p50 over memory, ms (per round)': extra.has(row.contender)
+          ? ms(extra.get(row.contender)!)
+          : '–',
+        'server CPU µs/request': row.cpuMicros ? formatSpread(row.cpuMicros) : '–',
+        'failed requests': row.failures,
+      })),
+    ),
+  ];
+}
+
+function failoverSection(failover: FailoverResults): string[] {
+  return [
+    `A Redis primary, one replica and three Sentinels (\`down-after-milliseconds ${failover.downAfterMs}\`), a chapter 05 server connected through the Sentinels, one logged-in user; then \`kill -9\` of the primary. ` +
+      `${failover.rounds} round${failover.rounds === 1 ? '' : 's'}, fresh processes each.`,
+    '',
+    markdownTable([
+      {
+        figure: 'crash until the Sentinels promote the replica, ms',
+        measured: formatSpread(failover.promotedMs),
+      },
+      {
+        figure: 'crash until the app answers GET /me again, ms',
+        measured: formatSpread(failover.appRecoveredMs),
+      },
+      {
+        figure: 'rounds where the user was still logged in afterwards',
+        measured: `${failover.sessionsKept} of ${failover.rounds}`,
+      },
+    ]),
   ];
 }
 

@@ -6,21 +6,12 @@ import { startHaproxy } from '../contenders/haproxy';
 import { withStickyClients } from '../contenders/sticky-clients';
 import { startNginx } from '../contenders/nginx';
 import { alternateRounds, type RoundResult, type RoundsOptions } from '../load/rounds';
+import { loadRows, type LoadRow } from '../load/load-rows';
 import { round2, spreadOf, type Spread } from '../load/spread';
-
-export interface BalancerRow {
-  contender: string;
-  requestsPerSecond: Spread;
-  p50Ms: Spread;
-  p99Ms: Spread;
-  /** Microseconds of the balancer's CPU per request; undefined for the backends reached directly. */
-  balancerCpuMicros?: Spread;
-  failures: number;
-}
 
 export interface BalancerResults {
   options: RoundsOptions;
-  rows: BalancerRow[];
+  rows: LoadRow[];
   /** Course round-robin against HAProxy: median of the per-round ratios, with their spread. */
   throughputRatio: Spread;
   /** Course round-robin p99 minus HAProxy's p99 (ms), per round. */
@@ -63,16 +54,7 @@ function directly(backends: readonly ChapterServer[]): Contender {
 }
 
 function summarize(results: Map<string, RoundResult[]>, options: RoundsOptions): BalancerResults {
-  const rows = [...results].map(([contender, runs]) => ({
-    contender,
-    requestsPerSecond: spreadOf(runs.map((run) => run.requestsPerSecond)),
-    p50Ms: spreadOf(runs.map((run) => run.p50Ms)),
-    p99Ms: spreadOf(runs.map((run) => run.p99Ms)),
-    balancerCpuMicros: runs.every((run) => run.balancerCpuMicros !== undefined)
-      ? spreadOf(runs.map((run) => run.balancerCpuMicros!))
-      : undefined,
-    failures: runs.reduce((sum, run) => sum + run.failures, 0),
-  }));
+  const rows = loadRows(results);
   const course = results.get('course · round-robin') ?? [];
   const haproxy = results.get('HAProxy') ?? [];
   return {
