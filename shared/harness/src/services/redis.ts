@@ -113,6 +113,15 @@ export class RedisServer {
     await this.process?.kill();
   }
 
+  /** SIGSTOP: the port stays open and commands are accepted, but nothing is answered: a hung store. */
+  pause(): void {
+    this.process?.signal('SIGSTOP');
+  }
+
+  resume(): void {
+    this.process?.signal('SIGCONT');
+  }
+
   /** A clean shutdown (SIGTERM): with an append-only file, Redis flushes it first. */
   async shutdown(): Promise<void> {
     await this.process?.stop(5000);

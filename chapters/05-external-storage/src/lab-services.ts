@@ -1,0 +1,142 @@
+import {
+  startPostgres,
+  startRedis,
+  startReplicatedRedis,
+  type LabServices,
+  type RedisServer,
+} from '@sessions/harness';
+
+/** Which store a lab runs with: `LAB_STORE=redis|redis-sentinel|postgres|memory npm start -- 05`. */
+export type LabStore = 'redis' | 'redis-sentinel' | 'postgres' | 'memory';
+
+export function readLabStore(env: NodeJS.ProcessEnv = process.env): LabStore {
+  const store = env.LAB_STORE ?? 'redis';
+  if (!['redis', 'redis-sentinel', 'postgres', 'memory'].includes(store))
+    throw new Error(`LAB_STORE must be redis, redis-sentinel, postgres or memory, got "${store}"`);
+  return store as LabStore;
+}
+
+/** A Redis the lab starts itself, or the one REDIS_URL names (which the lab then never stops). */
+export async function redisServices(): Promise<LabServices> {
+  if (process.env.REDIS_URL) {
+    return {
+      env: { SESSION_STORE: 'redis', REDIS_URL: process.env.REDIS_URL },
+      describe: () => ({
+        store: 'redis',
+        redis: { url: process.env.REDIS_URL, startedByLab: false },
+      }),
+      stop: async () => {},
+    };
+  }
+  const redis = await startRedis();
+  return {
+    env: { SESSION_STORE: 'redis', REDIS_URL: redis.url },
+    controls: {
+      'stop-redis': async () => {
+        await redis.shutdown();
+        return { redis: 'stopped: requests that need a session now get a 503' };
+      },
+      'start-redis': async () => {
+        await redis.start();
+        return { redis: 'running again (empty: it keeps no files), on the same port' };
+      },
+      'pause-redis': async () => {
+        redis.pause();
+        return { redis: 'paused (SIGSTOP): it accepts commands and answers none' };
+      },
+      'resume-redis': async () => {
+        redis.resume();
+        return { redis: 'resumed' };
+      },
+    },
+    describe: () => ({ store: 'redis', redis: { url: redis.url, running: redis.alive } }),
+    stop: () => redis.stop(),
+  };
+}
+
+/** A primary, a replica and three Sentinels; the servers find the primary through Sentinel. */
+export async function sentinelServices(): Promise<LabServices> {
+  const redis = await startReplicatedRedis();
+  const nodes = [redis.primary, redis.replica];
+  const nodeAt = (port: number): RedisServer | undefined =>
+    nodes.find((node) => node.port === port);
+  let lastFailover: Record<string, unknown> | undefined;
+  return {
+    env: { SESSION_STORE: 'redis', ...redis.env },
+    controls: {
+      failover: async () => {
+        const primary = nodeAt((await redis.sentinels.masterAddress()).port);
+        if (!primary?.alive) throw new Error('the primary is already down: start-redis first');
+        const killedAt = Date.now();
+        await primary.kill();
+        lastFailover = { killedPort: primary.port, killedAt: new Date(killedAt).toISOString() };
+        return {
+          killed: `redis on port ${primary.port} (kill -9)`,
+          watch: 'the Sentinels promote the replica in a few seconds',
+        };
+      },
+      'start-redis': async () => {
+        const stopped = nodes.filter((node) => !node.alive);
+        for (const node of stopped) await node.start();
+        return {
+          restarted: stopped.map((node) => node.port),
+          note: 'Sentinel turns a returning old primary into a replica',
+        };
+      },
+    },
+    describe: () => ({
+      store: 'redis-sentinel',
+      redis: nodes.map((node) => ({ port: node.port, running: node.alive })),
+      sentinels: redis.sentinels.nodes.map((node) => node.port),
+      lastFailover,
+    }),
+    stop: () => redis.stop(),
+  };
+}
+
+/** A throwaway PostgreSQL cluster, or the one DATABASE_URL names. */
+export async function postgresServices(): Promise<LabServices> {
+  if (process.env.DATABASE_URL) {
+    return {
+      env: { SESSION_STORE: 'postgres', DATABASE_URL: process.env.DATABASE_URL },
+      describe: () => ({ store: 'postgres', startedByLab: false }),
+      stop: async () => {},
+    };
+  }
+  const postgres = await startPostgres();
+  return {
+    env: { SESSION_STORE: 'postgres', DATABASE_URL: postgres.url },
+    controls: {
+      'stop-postgres': async () => {
+        await postgres.shutdown();
+        return { postgres: 'stopped' };
+      },
+      'start-postgres': async () => {
+        await postgres.start();
+        return { postgres: 'running again: the sessions table is still there' };
+      },
+    },
+    describe: () => ({
+      store: 'postgres',
+      postgres: { url: postgres.url, running: postgres.alive },
+    }),
+    stop: () => postgres.stop(),
+  };
+}
+
+export async function memoryServices(): Promise<LabServices> {
+  return {
+    env: { SESSION_STORE: 'memory' },
+    describe: () => ({ store: 'memory (each server its own: chapter 02 again)' }),
+    stop: async () => {},
+  };
+}
+
+export function servicesFor(store: LabStore): () => Promise<LabServices> {
+  return {
+    redis: redisServices,
+    'redis-sentinel': sentinelServices,
+    postgres: postgresServices,
+    memory: memoryServices,
+  }[store];
+}

@@ -1,0 +1,2 @@
+export const USER_SESSION_INDEX = Symbol('USER_SESSION_INDEX');
+export const USER_SESSIONS_SERVER_ID = Symbol('USER_SESSIONS_SERVER_ID');
