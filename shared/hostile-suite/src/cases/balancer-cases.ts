@@ -8,13 +8,32 @@ import {
   echoed,
   servedByPool,
 } from './checks';
-import type { CaseContext, HostileCase } from './hostile-case';
+import type { CaseContext, HostileCase, Reply } from './hostile-case';
+import { logIn } from './session-steps';
+import { sendFetch } from '../send/fetch-http';
 
 const close = 'Connection: close';
 const get =
   (path: string, ...headers: string[]) =>
   (context: CaseContext) =>
     httpRequest(`GET ${path} HTTP/1.1`, [`Host: ${context.host}`, ...headers, close]);
+
+/**
+ * Logs in through the balancer, then reads every server's card data: the session must be
+ * visible (by its first characters) and its full id, which is a bearer credential, nowhere.
+ */
+async function sessionIdsOnTheDashboard(context: CaseContext): Promise<Reply> {
+  const { sessionId } = await logIn(context, 'watched');
+  const views = await Promise.all(
+    context.poolIds.map((id) => sendFetch(`${context.baseUrl}/__lb/servers/${id}/sessions`, {})),
+  );
+  const problems: string[] = [];
+  if (views.some((view) => view.body.includes(sessionId)))
+    problems.push('a full session id is readable through the balancer');
+  if (!views.some((view) => view.body.includes(sessionId.slice(0, 8))))
+    problems.push('the session is not on any card at all');
+  return { ...views[0], problems, notes: 'ids shown by their first 8 characters' };
+}
 
 /** Paths a client might use to reach a server's /__internal/* (or the balancer's /__lb/*) through the balancer. */
 const reservedSpellings = [
@@ -363,6 +382,29 @@ export const balancerCases: HostileCase[] = [
     forwarded: 'pool',
     checks: [bodyLacks('"sessions":[', 'a server’s session list')],
   },
+  // The dashboard reads servers' /__internal pages itself: only pool servers, only two views.
+  {
+    kind: 'dashboard server views',
+    name: 'full session ids after a login (shown shortened, never whole)',
+    target: 'balancer',
+    send: { via: 'steps', run: sessionIdsOnTheDashboard },
+    expectedStatus: 200,
+  },
+  ...[
+    '/__lb/servers/1/../../__internal/sessions',
+    '/__lb/servers/1/sessions/../stats',
+    '/__lb/servers/1/sessions%2F..%2Fstats',
+    '/__lb/servers/__proto__/sessions',
+    `/__lb/servers/127.0.0.1:1/sessions`,
+  ].map((path): HostileCase => ({
+    kind: 'dashboard server views',
+    name: path,
+    target: 'balancer',
+    send: { via: 'raw', bytes: get(path) },
+    expectedStatus: 404,
+    forwarded: 'never',
+    checks: [bodyLacks('"sessions":[', 'a server’s session list')],
+  })),
   // The dashboard's controls (kill, pause, ...) are the most dangerous thing the balancer serves.
   {
     kind: 'control action without the token',
