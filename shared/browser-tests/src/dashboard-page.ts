@@ -1,9 +1,21 @@
 import type { Lab } from '@sessions/harness';
 import type { BrowserContext, Page } from 'playwright-core';
 
-/** Opens the lab's dashboard and waits until every server has its card and the event stream is live. */
-export async function openDashboard(context: BrowserContext, lab: Lab): Promise<Page> {
+/**
+ * Opens the lab's dashboard and waits until every server has its card and the event stream
+ * is live. Script errors and Content-Security-Policy violations go to `problems`.
+ */
+export async function openDashboard(
+  context: BrowserContext,
+  lab: Lab,
+  problems: string[] = [],
+): Promise<Page> {
   const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text()))
+      problems.push(`CSP violation: ${message.text()}`);
+  });
   await page.goto(`${lab.url}/__lb/`);
   await page.locator('#live[data-state="live"]').waitFor();
   for (const server of lab.servers)

@@ -12,6 +12,7 @@ describe("the lab dashboard in a real browser (chapter 02's lab)", () => {
   let lab: Lab;
   let browser: ChromiumSession;
   let page: Page;
+  const problems: string[] = [];
 
   beforeAll(async () => {
     lab = await startLab(await loadLabDefinition('02'), {
@@ -20,7 +21,7 @@ describe("the lab dashboard in a real browser (chapter 02's lab)", () => {
       balancer: { healthCheck: { intervalMs: 200, fall: 2, rise: 2, timeoutMs: 500 } },
     });
     browser = await openChromium();
-    page = await openDashboard(browser.context, lab);
+    page = await openDashboard(browser.context, lab, problems);
   });
   afterAll(async () => {
     await browser?.close();
@@ -164,5 +165,9 @@ describe("the lab dashboard in a real browser (chapter 02's lab)", () => {
     await lastRow.waitFor();
     for (const path of paths)
       expect(await requestRow(page, path).getAttribute('data-server')).not.toBe('2');
+  });
+
+  it('ran all of the above without a script error or a Content-Security-Policy violation', () => {
+    expect(problems).toEqual([]);
   });
 });
