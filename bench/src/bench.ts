@@ -8,6 +8,7 @@ import { round2 } from './load/spread';
 import { resultsMarkdown } from './report/results-markdown';
 import { benchBalancers } from './sections/balancer';
 import { benchFailover } from './sections/failover';
+import { benchProfile } from './sections/profile';
 import { benchLabStarts } from './sections/labs';
 import { timeNpmTest } from './sections/npm-test';
 import { benchReplication } from './sections/replication';
@@ -36,6 +37,7 @@ type Sections = { [Name in SectionName]-?: NonNullable<BenchResults[Name]>['data
 /** Every section, in the order it runs: how to measure it at the given settings. */
 const sections: { [Name in SectionName]: (short: boolean) => Promise<Sections[Name]> } = {
   balancer: (short) => benchBalancers(loadSettings(short)),
+  balancerProfile: (short) => benchProfile('round-robin', short ? 1 : 10),
   stores: (short) => benchStores(loadSettings(short)),
   replication: (short) => benchReplication(loadSettings(short).rounds, short ? 10 : 100),
   failover: (short) => benchFailover(loadSettings(short).rounds),
@@ -64,7 +66,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   mkdirSync(options.outDir, { recursive: true });
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(options.outDir, 'results.md'), resultsMarkdown(results));
-  if (results.balancer) {
+  if (results.balancer?.data) {
     const { data } = results.balancer;
     writeFileSync(
       path.join(options.outDir, 'results.svg'),
@@ -84,11 +86,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 async function measure<T>(run: () => Promise<T>, options: BenchOptions): Promise<Measured<T>> {
   const measuredAt = new Date().toISOString();
   const start = round2(os.loadavg()[0]);
-  const data = await run();
-  return {
-    measuredAt,
-    mode: options.short ? 'short' : 'full',
-    loadAverage: { start, end: round2(os.loadavg()[0]) },
-    data,
-  };
+  const mode = options.short ? 'short' : 'full';
+  try {
+    const data = await run();
+    return { measuredAt, mode, loadAverage: { start, end: round2(os.loadavg()[0]) }, data };
+  } catch (error) {
+    // One broken part (a chapter mid-rebuild, a missing binary) should not void the others.
+    const message = (error as Error).message;
+    console.error(`\n${message}`);
+    return {
+      measuredAt,
+      mode,
+      loadAverage: { start, end: round2(os.loadavg()[0]) },
+      error: message,
+    };
+  }
 }

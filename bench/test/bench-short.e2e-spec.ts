@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runBench } from '../src/bench';
-import type { BenchResults } from '../src/bench-results';
+import type { BenchResults, SectionName } from '../src/bench-results';
 
 // The short run: one round of one second against every contender. It proves the benchmark
 // runs end to end and that its report has every table; it never judges a time.
@@ -17,6 +17,16 @@ describe('npm run bench -- --short', () => {
   }, 300_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
+  /** A part's figures; a part that failed fails the test with its own error message. */
+  function figuresOf<Name extends SectionName>(name: Name) {
+    const section = results[name];
+    if (!section?.data)
+      throw new Error(
+        `the ${name} part produced no figures: ${section?.error ?? 'it did not run'}`,
+      );
+    return section.data as NonNullable<NonNullable<BenchResults[Name]>['data']>;
+  }
+
   it('names the machine and the date the numbers come from', () => {
     expect(markdown).toContain(`Node ${process.version}`);
     expect(markdown).toContain(`${os.cpus().length} cores`);
@@ -24,7 +34,7 @@ describe('npm run bench -- --short', () => {
   });
 
   it('measures the backends directly and through the course balancer, HAProxy and nginx', () => {
-    const contenders = results.balancer!.data.rows.map((row) => row.contender);
+    const contenders = figuresOf('balancer').rows.map((row) => row.contender);
     expect(contenders).toEqual(
       expect.arrayContaining(['direct (no balancer)', 'course · round-robin', 'HAProxy', 'nginx']),
     );
@@ -32,7 +42,7 @@ describe('npm run bench -- --short', () => {
   });
 
   it('gets a finite throughput and latency for every contender, and every request answered', () => {
-    for (const row of results.balancer!.data.rows) {
+    for (const row of figuresOf('balancer').rows) {
       for (const spread of [row.requestsPerSecond, row.p50Ms, row.p99Ms])
         for (const value of Object.values(spread))
           expect({ contender: row.contender, value, finite: Number.isFinite(value) }).toEqual({
@@ -45,13 +55,20 @@ describe('npm run bench -- --short', () => {
         failures: 0,
       });
     }
-    expect(Number.isFinite(results.balancer!.data.throughputRatio.median)).toBe(true);
-    expect(Number.isFinite(results.balancer!.data.p99DifferenceMs.median)).toBe(true);
+    expect(Number.isFinite(figuresOf('balancer').throughputRatio.median)).toBe(true);
+    expect(Number.isFinite(figuresOf('balancer').p99DifferenceMs.median)).toBe(true);
     expect(markdown).toMatch(/\| throughput ratio \(per round\) \| [\d.]+ \(/);
   });
 
+  it('profiles the course balancer and names who owns its CPU samples', () => {
+    const { owners, hotSpots } = figuresOf('balancerProfile');
+    expect(owners.length).toBeGreaterThan(0);
+    expect(hotSpots.length).toBeGreaterThan(0);
+    expect(markdown).toContain('## 1b. Where the course balancer spends its CPU');
+  });
+
   it('measures chapter 04 replication lag and the join of a fourth server', () => {
-    const { lagP50Ms, lagP99Ms, joinMs } = results.replication!.data;
+    const { lagP50Ms, lagP99Ms, joinMs } = figuresOf('replication');
     for (const spread of [lagP50Ms, lagP99Ms, joinMs])
       expect(Number.isFinite(spread.median)).toBe(true);
     expect(lagP99Ms.median).toBeGreaterThanOrEqual(lagP50Ms.median);
@@ -60,7 +77,7 @@ describe('npm run bench -- --short', () => {
   });
 
   it('measures GET /me with a session in the memory, replicated, Redis and PostgreSQL stores', () => {
-    const rows = results.stores!.data.rows;
+    const rows = figuresOf('stores').rows;
     expect(rows.map((row) => row.contender)).toEqual([
       'memory (chapter 05, SESSION_STORE=memory)',
       'replicated (chapter 04, 3 servers)',
@@ -81,7 +98,7 @@ describe('npm run bench -- --short', () => {
   });
 
   it('measures a Sentinel failover after kill -9 of the Redis primary', () => {
-    const { promotedMs, appRecoveredMs, rounds } = results.failover!.data;
+    const { promotedMs, appRecoveredMs, rounds } = figuresOf('failover');
     expect(rounds).toBe(1);
     expect(Number.isFinite(promotedMs.median)).toBe(true);
     expect(Number.isFinite(appRecoveredMs.median)).toBe(true);
@@ -89,9 +106,14 @@ describe('npm run bench -- --short', () => {
   });
 
   it('times every built lab from launch to ready, and leaves npm test untimed in a short run', () => {
-    const labStarts = results.labStarts!.data;
+    const labStarts = figuresOf('labStarts');
     expect(labStarts.map((row) => row.lab)).toContain('02-inconsistency');
     for (const row of labStarts) {
+      expect({ lab: row.lab, failedStarts: row.failedStarts, error: row.lastError }).toEqual({
+        lab: row.lab,
+        failedStarts: 0,
+        error: undefined,
+      });
       expect(Number.isFinite(row.readySeconds.median)).toBe(true);
       expect(markdown).toContain(`| ${row.lab} |`);
     }
@@ -102,6 +124,6 @@ describe('npm run bench -- --short', () => {
   it('draws the throughput chart as a self-contained SVG', () => {
     const svg = readFileSync(path.join(outDir, 'results.svg'), 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
-    for (const row of results.balancer!.data.rows) expect(svg).toContain(row.contender);
+    for (const row of figuresOf('balancer').rows) expect(svg).toContain(row.contender);
   });
 });

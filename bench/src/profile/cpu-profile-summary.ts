@@ -12,34 +12,48 @@ interface CpuProfile {
 
 export type HotSpot = {
   where: string;
-  /** Share of all samples spent in this function itself (not its callees), in percent. */
+  /** Share of the busy samples spent in this function itself (not its callees), in percent. */
   selfPercent: number;
 };
+
+/** Samples where the process was doing something: idle ones (waiting in epoll) say nothing about cost. */
+function busySamples(profile: CpuProfile, byId: Map<number, ProfileNode>): number[] {
+  return profile.samples.filter((id) => byId.get(id)!.callFrame.functionName !== '(idle)');
+}
+
+/** Share of the samples in which the process was busy (not waiting for events), in percent. */
+export function busyPercent(file: string): number {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  return Math.round((busySamples(profile, byId).length / profile.samples.length) * 1000) / 10;
+}
 
 /** The functions a V8 `.cpuprofile` spent most of its samples in, by self time. */
 export function hotSpots(file: string, top = 15): HotSpot[] {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<string, number>();
-  for (const id of profile.samples) {
+  const busy = busySamples(profile, byId);
+  for (const id of busy) {
     const frame = byId.get(id)!.callFrame;
     const line = frame.url ? `:${frame.lineNumber + 1}` : '';
-    const where = `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}${line}`;
+    const where = `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}${line}`.trim();
     self.set(where, (self.get(where) ?? 0) + 1);
   }
-  const total = profile.samples.length;
+  const total = busy.length;
   return [...self]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([where, count]) => ({ where, selfPercent: Math.round((count / total) * 1000) / 10 }));
 }
 
-/** Self time by who owns the code: the course balancer, http-proxy-3, Node itself, the kernel calls, idle. */
+/** Busy self time by who owns the code: the course balancer, http-proxy-3, Node itself, system calls. */
 export function ownerShares(file: string): Array<{ owner: string; selfPercent: number }> {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const shares = new Map<string, number>();
-  for (const id of profile.samples) {
+  const busy = busySamples(profile, byId);
+  for (const id of busy) {
     const { url, functionName } = byId.get(id)!.callFrame;
     const owner = url.includes('/shared/load-balancer/')
       ? 'course balancer code'
@@ -47,16 +61,14 @@ export function ownerShares(file: string): Array<{ owner: string; selfPercent: n
         ? 'http-proxy-3'
         : url.startsWith('node:')
           ? 'Node.js (http, streams, events)'
-          : functionName === '(idle)'
-            ? 'idle'
-            : functionName === '(garbage collector)'
-              ? 'garbage collector'
-              : url === ''
-                ? `native: ${functionName || '(anonymous)'}`
-                : `other: ${shortUrl(url)}`;
+          : functionName === '(garbage collector)'
+            ? 'garbage collector'
+            : url === ''
+              ? `native: ${functionName || '(anonymous)'}`
+              : `other: ${shortUrl(url)}`;
     shares.set(owner, (shares.get(owner) ?? 0) + 1);
   }
-  const total = profile.samples.length;
+  const total = busy.length;
   return [...shares]
     .sort((a, b) => b[1] - a[1])
     .filter(([, count]) => count / total >= 0.005)

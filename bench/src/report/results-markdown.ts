@@ -5,6 +5,7 @@ import type { BalancerResults } from '../sections/balancer';
 import { labStartTargetSeconds, type LabStartRow } from '../sections/labs';
 import type { FailoverResults } from '../sections/failover';
 import type { NpmTestTiming } from '../sections/npm-test';
+import type { ProfileResults } from '../sections/profile';
 import type { StoreResults } from '../sections/stores';
 import { replicationLagTargetMs, type ReplicationResults } from '../sections/replication';
 
@@ -26,6 +27,11 @@ export function resultsMarkdown(results: BenchResults): string {
       '1. Balancer: the same three backends, directly and through each balancer',
       results.balancer,
       balancerSection,
+    ),
+    ...section(
+      '1b. Where the course balancer spends its CPU',
+      results.balancerProfile,
+      profileSection,
     ),
     ...section('2. Stores: what the session costs on every request', results.stores, storesSection),
     ...section(
@@ -52,7 +58,9 @@ function section<T>(
     '',
     `_Measured ${measuredAt.slice(0, 16).replace('T', ' ')} UTC, ${mode} settings; 1-minute load average ${loadAverage.start} at the start, ${loadAverage.end} at the end._`,
     '',
-    ...render(measured.data),
+    ...(measured.data
+      ? render(measured.data)
+      : ['**This part failed:**', '', '```', measured.error ?? 'no figures', '```']),
     '',
   ];
 }
@@ -92,6 +100,29 @@ function balancerSection(balancer: BalancerResults): string[] {
     ]),
     '',
     '![requests per second through each balancer](results.svg)',
+  ];
+}
+
+function profileSection(profile: ProfileResults): string[] {
+  return [
+    `The course balancer (${profile.strategy}) under the same load for ${profile.seconds} s with V8's sampling profiler on (\`--cpu-prof\`; \`npm run profile -w bench\` prints the same): ` +
+      `${profile.requestsPerSecond} requests/s, ${profile.cpuMicros} µs of CPU per request with the profiler's own share. ` +
+      `The balancer was busy in ${profile.busyPercent}% of the samples; the shares below are of those busy samples. ` +
+      'Self time: the function the sample landed in, not its callers. Time inside a system call (`writev`, `write`) is wall time: on a busy machine it includes waiting for a core.',
+    '',
+    markdownTable(
+      profile.owners.map(({ owner, selfPercent }) => ({
+        owner,
+        'share of samples, %': selfPercent,
+      })),
+    ),
+    '',
+    markdownTable(
+      profile.hotSpots.map(({ where, selfPercent }) => ({
+        function: `\`${where}\``,
+        'share of samples, %': selfPercent,
+      })),
+    ),
   ];
 }
 
@@ -179,8 +210,12 @@ function labSection(labStarts: LabStartRow[]): string[] {
         lab: row.lab,
         'ready after, s': formatSpread(row.readySeconds, 2),
         target: verdict(row.readySeconds.median <= labStartTargetSeconds),
+        'failed starts': row.failedStarts,
       })),
     ),
+    ...labStarts
+      .filter((row) => row.lastError)
+      .flatMap((row) => ['', `${row.lab} failed to start: \`${row.lastError!.split('\n')[0]}\``]),
   ];
 }
 

@@ -15,6 +15,9 @@ export interface LabStartRow {
   lab: string;
   /** From spawning `node scripts/lab.mjs NN` to its printed block and a healthy front door. */
   readySeconds: Spread;
+  /** Starts that failed, with the last reason: one broken lab does not hide the others' times. */
+  failedStarts: number;
+  lastError?: string;
 }
 
 export const labStartTargetSeconds = 5;
@@ -25,14 +28,24 @@ export async function benchLabStarts(rounds: number): Promise<LabStartRow[]> {
     existsSync(path.join(chapterDir(name), 'dist/lab.js')),
   );
   const times = new Map<string, number[]>(chapters.map((name) => [name, []]));
+  const failures = new Map<string, string[]>(chapters.map((name) => [name, []]));
   let done = 0;
   for (let round = 0; round < rounds; round++) {
     for (const chapter of chapters) {
-      times.get(chapter)!.push(await timeLabStart(chapter.slice(0, 2)));
+      try {
+        times.get(chapter)!.push(await timeLabStart(chapter.slice(0, 2)));
+      } catch (error) {
+        failures.get(chapter)!.push((error as Error).message);
+      }
       progress('lab starts', ++done, rounds * chapters.length);
     }
   }
-  return chapters.map((lab) => ({ lab, readySeconds: spreadOf(times.get(lab)!) }));
+  return chapters.map((lab) => ({
+    lab,
+    readySeconds: spreadOf(times.get(lab)!),
+    failedStarts: failures.get(lab)!.length,
+    lastError: failures.get(lab)!.at(-1),
+  }));
 }
 
 const readyLine = 'Ctrl-C stops everything this lab started.';
