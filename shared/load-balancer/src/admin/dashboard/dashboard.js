@@ -535,6 +535,21 @@ async function pollState() {
 const seen = new Set();
 const recentServers = [];
 
+/** What each reason means, on hover: the lesson in one line. */
+const reasonHelp = {
+  'round-robin': 'the next server in turn, whatever the request carries',
+  'least-connections': 'the server with the fewest requests in flight',
+  sticky: 'the sticky cookie named this server',
+  'new-sticky': 'no sticky cookie yet: the balancer chose a server, the cookie will keep you there',
+  'sticky-server-down': 'the sticky cookie named a server that is down: moved to another one',
+  'invalid-sticky-cookie': 'the sticky cookie named no server of the pool: chosen afresh',
+  redispatch: 'the first server refused the connection: retried once on another',
+  'no-server': 'every server is down: the balancer answered 502 itself',
+  refused: 'the server failed while answering',
+  timeout: 'the server did not answer in time: 504',
+  rejected: 'refused by the balancer itself (not a request it forwards)',
+};
+
 function reasonKind(reason) {
   if (['sticky', 'new-sticky'].includes(reason)) return 'sticky';
   if (['redispatch', 'sticky-server-down', 'invalid-sticky-cookie'].includes(reason))
@@ -572,7 +587,12 @@ function requestRow(event, fresh) {
       class: `server-chip${event.server ? '' : ' none'}`,
       text: event.server ? `server ${event.server}` : 'none',
     }),
-    h('span', { class: 'reason', 'data-kind': reasonKind(event.reason), text: event.reason }),
+    h('span', {
+      class: 'reason',
+      'data-kind': reasonKind(event.reason),
+      title: Object.hasOwn(reasonHelp, event.reason) ? reasonHelp[event.reason] : undefined,
+      text: event.reason,
+    }),
     h('span', {
       class: 'status',
       'data-class': String(event.status).charAt(0),
