@@ -88,6 +88,7 @@ export async function sentinelServices(): Promise<LabServices> {
       store: 'redis-sentinel',
       redis: nodes.map((node) => ({ port: node.port, running: node.alive })),
       sentinels: redis.sentinels.nodes.map((node) => node.port),
+      masterName: redis.sentinels.masterName,
       lastFailover,
     }),
     stop: () => redis.stop(),

@@ -1,0 +1,158 @@
+import { LabClient, progress, redisCommand, redisInfo, sleep, type Lab } from '@sessions/harness';
+
+export interface FailoverOptions {
+  /** Users who log in and whose sessions are replicated well before the kill. */
+  settledUsers: number;
+  /** Users who keep adding to their cart while the primary dies. */
+  writers: number;
+  /** How long the writers keep going after the kill. */
+  afterKillMs: number;
+}
+
+export interface FailoverResult {
+  settledSessions: number;
+  settledSurvived: number;
+  /** kill -9 of the primary until the Sentinels name the replica as the new primary. */
+  promotionMs: number;
+  /** kill -9 until the app acknowledges a write again. */
+  writeOutageMs: number;
+  acknowledgedWrites: number;
+  /** Cart items the app acknowledged (200) that the new primary does not have. */
+  lostWrites: number;
+  /** Writes refused (503) during the failover: the client knew they failed. */
+  refusedWrites: number;
+}
+
+interface RedisTopology {
+  redis: Array<{ port: number; running: boolean }>;
+  sentinels: number[];
+  masterName: string;
+}
+
+function topology(lab: Lab): RedisTopology {
+  const described = lab.services?.describe?.() as Partial<RedisTopology> | undefined;
+  if (!described?.sentinels || !described.redis)
+    throw new Error('this experiment needs the lab with LAB_STORE=redis-sentinel');
+  return described as RedisTopology;
+}
+
+export async function primaryPort(lab: Lab): Promise<number> {
+  const { sentinels, masterName } = topology(lab);
+  const reply = await redisCommand(sentinels[0], [
+    'SENTINEL',
+    'get-master-addr-by-name',
+    masterName,
+  ]);
+  return Number((reply as string[])[1]);
+}
+
+/** Waits until the replica has everything the primary has: from then on a session is on both. */
+export async function waitForReplication(lab: Lab): Promise<void> {
+  const primary = await primaryPort(lab);
+  const replica = topology(lab).redis.find((node) => node.port !== primary)!.port;
+  for (let i = 0; i < 200; i++) {
+    const written = Number((await redisInfo(primary, 'replication')).master_repl_offset);
+    const copied = Number((await redisInfo(replica, 'replication')).slave_repl_offset);
+    if (copied >= written) return;
+    await sleep(25);
+  }
+  throw new Error('the replica did not catch up with the primary within 5 s');
+}
+
+// #region failover
+/**
+ * Sessions written well before the kill are on the replica and must survive. Writers keep
+ * changing their carts while the primary is killed: replication is asynchronous, so a write
+ * acknowledged just before the kill may never have reached the replica. Each writer compares
+ * what the app acknowledged with what the new primary holds.
+ */
+export async function measureFailover(lab: Lab, options: FailoverOptions): Promise<FailoverResult> {
+  const settled = await Promise.all(
+    Array.from({ length: options.settledUsers }, async (_, i) => {
+      const user = new LabClient(lab.url, { name: `settled-${i}`, timeoutMs: 5000 });
+      await user.post('/login', { userid: `settled-${i}` });
+      return user;
+    }),
+  );
+  await waitForReplication(lab);
+
+  const writers = Array.from(
+    { length: options.writers },
+    (_, i) => new LabClient(lab.url, { name: `writer-${i}`, timeoutMs: 5000 }),
+  );
+  for (const [i, writer] of writers.entries())
+    await writer.post('/login', { userid: `writer-${i}` });
+  const acknowledged = writers.map((): string[] => []);
+  let acknowledgedWrites = 0;
+  let refused = 0;
+  let firstWriteAfterKill: number | undefined;
+  let killedAt = Number.POSITIVE_INFINITY;
+  let running = true;
+  const writing = writers.map(async (writer, i) => {
+    for (let n = 0; running; n++) {
+      const sent = Date.now();
+      const answer = await writer
+        .post<{ cart?: string[] }>('/cart', { item: `w${i}-${n}` })
+        .catch(() => undefined);
+      if (answer?.status === 200) {
+        acknowledged[i] = answer.body.cart ?? [];
+        acknowledgedWrites += 1;
+        if (sent > killedAt && firstWriteAfterKill === undefined) firstWriteAfterKill = Date.now();
+      } else {
+        refused += 1;
+        await sleep(20);
+      }
+      // The cart holds at most 100 items: log in again for a fresh one when it is full.
+      if (answer?.status === 409) {
+        await writer.post('/login', { userid: `writer-${i}` });
+        acknowledged[i] = [];
+      }
+    }
+  });
+
+  await sleep(300);
+  const oldPrimary = await primaryPort(lab);
+  await lab.services!.controls!.failover({});
+  // From here on the old primary has exited: nothing written later can have reached it.
+  killedAt = Date.now();
+  let promotedAt: number | undefined;
+  const recovered = () =>
+    promotedAt !== undefined &&
+    firstWriteAfterKill !== undefined &&
+    Date.now() - killedAt >= options.afterKillMs;
+  while (!recovered()) {
+    if (promotedAt === undefined && (await primaryPort(lab).catch(() => oldPrimary)) !== oldPrimary)
+      promotedAt = Date.now();
+    if (Date.now() - killedAt > 30_000) {
+      running = false;
+      await Promise.all(writing);
+      throw new Error(
+        `30 s after the kill: ${promotedAt ? 'the replica was promoted but the app still refuses writes' : 'no Sentinel promoted the replica'}`,
+      );
+    }
+    await sleep(25);
+  }
+  running = false;
+  await Promise.all(writing);
+
+  let lostWrites = 0;
+  for (const [i, writer] of writers.entries()) {
+    const now = (await writer.get<{ cart: string[] }>('/me')).body.cart ?? [];
+    lostWrites += acknowledged[i].filter((item) => !now.includes(item)).length;
+  }
+  let settledSurvived = 0;
+  for (const [i, user] of settled.entries()) {
+    const me = await user.get<{ userid: string | null }>('/me');
+    if (me.body.userid === `settled-${i}`) settledSurvived += 1;
+  }
+  return {
+    settledSessions: settled.length,
+    settledSurvived,
+    promotionMs: (promotedAt ?? Number.NaN) - killedAt,
+    writeOutageMs: (firstWriteAfterKill ?? Number.NaN) - killedAt,
+    acknowledgedWrites,
+    lostWrites,
+    refusedWrites: refused,
+  };
+}
+// #endregion failover

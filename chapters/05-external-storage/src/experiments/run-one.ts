@@ -1,0 +1,23 @@
+// Runs one experiment by name (`node dist/experiments/run-one.js failover`), or all of them.
+import { runFailover } from './run-failover';
+
+const experiments: Record<string, () => Promise<void>> = {
+  failover: runFailover,
+};
+
+async function main() {
+  const names = process.argv.slice(2);
+  const unknown = names.filter((name) => !(name in experiments));
+  if (unknown.length > 0) {
+    console.error(
+      `unknown experiment ${unknown.join(', ')}; choose from ${Object.keys(experiments).join(', ')}`,
+    );
+    process.exit(2);
+  }
+  for (const name of names.length > 0 ? names : Object.keys(experiments)) {
+    await experiments[name]();
+    console.log('');
+  }
+}
+
+void main();

@@ -1,0 +1,24 @@
+import { startLab, type Lab } from '@sessions/harness';
+import { measureFailover } from '../src/experiments/failover';
+import { externalStorageLab } from '../src/lab';
+
+/** A primary, a replica and three Sentinels; the servers reach Redis through Sentinel. */
+describe('when the Redis primary is killed (kill -9) behind Sentinel', () => {
+  let lab: Lab;
+
+  beforeAll(async () => {
+    lab = await startLab(externalStorageLab('redis-sentinel'), { servers: 2 });
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  it('the replica is promoted, and every session written well before the kill survives', async () => {
+    const result = await measureFailover(lab, { settledUsers: 10, writers: 2, afterKillMs: 1000 });
+
+    expect(result.settledSurvived).toBe(result.settledSessions);
+    expect(result.promotionMs).toBeGreaterThan(0);
+    // The app took writes again after the failover, without restarting a server.
+    expect(result.writeOutageMs).toBeGreaterThan(0);
+  });
+});
