@@ -1,5 +1,11 @@
 /** The chapters whose servers the suite attacks directly (each must be built). */
-export const appChapters = ['01-session-basics', '02-inconsistency', '03-sticky', '04-clustering'];
+export const appChapters = [
+  '01-session-basics',
+  '02-inconsistency',
+  '03-sticky',
+  '04-clustering',
+  '05-external-storage',
+];
 
 /** The chapter whose lab stands behind the balancer in the balancer cases. */
 export const balancerChapter = '02-inconsistency';
@@ -26,5 +32,10 @@ export const faultChapters: Array<{
     name: 'chapter 04 (every session replicated)',
     chapter: '04-clustering',
     testedKinds: ['hang past the health timeout (SIGSTOP)', 'crash (kill -9)'],
+  },
+  {
+    name: 'chapter 05 (sessions in Redis)',
+    chapter: '05-external-storage',
+    testedKinds: ['crash (kill -9)', 'session store unreachable'],
   },
 ];

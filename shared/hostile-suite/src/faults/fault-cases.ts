@@ -13,7 +13,37 @@ const crashLoss: Record<string, ExpectedLoss> = {
   '02-inconsistency': 'victim-only',
   '03-sticky': 'victim-only',
   '04-clustering': 'none',
+  '05-external-storage': 'none',
 };
+
+/** When every server dies at once, only an external store (chapter 05) keeps the sessions. */
+const allDownLoss: Record<string, ExpectedLoss> = {
+  '05-external-storage': 'none',
+};
+
+/** Presses one of the lab's own controls (chapter 05's stop-redis, start-redis). */
+async function pressControl(lab: Lab, action: string): Promise<void> {
+  const control = lab.services?.controls?.[action];
+  if (!control) throw new Error(`this lab has no "${action}" control`);
+  await control({});
+}
+
+/** Faults only one chapter has: chapter 05's store. */
+function chapterFaults(chapter: string, variant?: string): FaultCase[] {
+  if (chapter !== '05-external-storage') return [];
+  return [
+    {
+      kind: 'session store unreachable',
+      name: 'stop-redis for 1 s, then start-redis (no persistence: it comes back empty)',
+      chapter,
+      variant,
+      inject: (lab) => pressControl(lab, 'stop-redis'),
+      recover: (lab) => pressControl(lab, 'start-redis'),
+      hold: { ms: 1000 },
+      expected: { lost: 'all', failures: 'clear-5xx' },
+    },
+  ];
+}
 
 /** The faults every chapter with a balancer goes through, in the order they run on one lab. */
 export function faultCases(chapter: string, variant?: string): FaultCase[] {
@@ -59,7 +89,8 @@ export function faultCases(chapter: string, variant?: string): FaultCase[] {
       inject: killAll,
       recover: startAll,
       hold: { ms: 500 },
-      expected: { lost: 'all', failures: 'clear-5xx' },
+      expected: { lost: allDownLoss[chapter] ?? 'all', failures: 'clear-5xx' },
     },
+    ...chapterFaults(chapter, variant),
   ];
 }

@@ -1,6 +1,6 @@
 import { countBy, isHealthy, LabClient, sleep, waitFor, type Lab } from '@sessions/harness';
 import type { FaultCase, FaultOutcome } from './fault-case';
-import { sessionsHeld } from './sessions-held';
+import { sessionsHeld, sessionsReadable } from './sessions-held';
 
 export interface FaultLoad {
   /** K users, each logged in once, then M requests (GET /me) each, `paceMs` apart. */
@@ -86,6 +86,7 @@ export async function measureFault(
     'every server back in the pool',
     15_000,
   ).catch((error: Error) => problems.push(error.message));
+  await waitFor(() => sessionsReadable(lab), 'every server to read its sessions again', 15_000);
   stopWatching();
 
   const after = await sessionsHeld(lab);

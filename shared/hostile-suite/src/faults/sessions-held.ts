@@ -11,8 +11,23 @@ export async function sessionsHeld(lab: Lab): Promise<Map<string, string[]>> {
     const response = await fetch(`${server.url}/__internal/sessions`, {
       signal: AbortSignal.timeout(3000),
     });
-    const { sessions } = (await response.json()) as { sessions: Array<{ id: string }> };
+    const body = (await response.json()) as { sessions?: Array<{ id: string }>; message?: string };
+    if (!response.ok || !Array.isArray(body.sessions))
+      throw new Error(
+        `server ${server.id} cannot list its sessions: ${response.status} ${body.message}`,
+      );
+    const { sessions } = body;
     for (const { id } of sessions) held.set(id, [...(held.get(id) ?? []), server.id]);
   }
   return held;
+}
+
+/** True once every live server can list its sessions again (its store answers). */
+export async function sessionsReadable(lab: Lab): Promise<boolean> {
+  try {
+    await sessionsHeld(lab);
+    return true;
+  } catch {
+    return false;
+  }
 }
