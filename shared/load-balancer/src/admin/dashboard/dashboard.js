@@ -303,7 +303,11 @@ function updateCard(server) {
   if (server.health === 'down') note = 'out of the pool: health checks fail, it gets no requests';
   else if (!refs.inside.reachable) {
     health = 'stalled';
-    label = 'not answering';
+    // 502/504 come from the balancer (no connection, no answer in time); anything else the
+    // server said itself, e.g. 503 while its session store is down (chapter 05).
+    label = [502, 504].includes(refs.inside.status)
+      ? 'not answering'
+      : `failing (${refs.inside.status})`;
     note = refs.inside.message;
   }
   refs.element.dataset.health = health;
@@ -315,7 +319,10 @@ function updateCard(server) {
 async function fetchView(id, view) {
   const response = await fetch(`/__lb/servers/${encodeURIComponent(id)}/${view}`);
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.message ?? `HTTP ${response.status}`);
+  if (!response.ok)
+    throw Object.assign(new Error(body.message ?? `HTTP ${response.status}`), {
+      status: response.status,
+    });
   return body;
 }
 
@@ -375,7 +382,7 @@ async function refreshInside(id) {
     refs.extra.replaceChildren(...factsList(figures.shown));
     renderAllFigures(refs, figures.nested);
   } catch (error) {
-    refs.inside = { reachable: false, message: error.message };
+    refs.inside = { reachable: false, message: error.message, status: error.status ?? 502 };
     // What it held a moment ago may be gone (kill -9): show nothing rather than stale rows.
     refs.sessionsCount.textContent = '–';
     refs.sessions.replaceChildren(
