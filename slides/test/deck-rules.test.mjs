@@ -38,7 +38,7 @@ describe.each(decks.map((deck) => [path.basename(deck), deck]))('deck %s', (name
   const source = readFileSync(deck, 'utf8');
   const expanded = () => expandDeck(source, { root: repoRoot, chapterDir: chapterDirFor(deck) });
 
-  it('every code region it shows exists in the chapter source', () => {
+  it('every code region, result figure and chart it shows exists in its chapter', () => {
     for (const { file, region } of codeReferences(source)) {
       expect(() => extractRegion(path.join(repoRoot, file), region)).not.toThrow();
     }
