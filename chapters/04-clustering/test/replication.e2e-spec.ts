@@ -221,6 +221,8 @@ describe('three replicating servers behind plain round-robin', () => {
     expect(join.server).toBe('4');
     expect(join.sessionsHeld).toBe(join.sessionsBefore);
     expect(join.peersThatKnowIt).toBe(3);
+    // Every session crossed the wire once: the bytes pulled are at least the sessions' own size.
+    expect(join.bytesPulled).toBeGreaterThan((await statsOf(lab.server('1'))).bytes);
 
     // A write on server 1 now reaches server 4 too: server 1 learned about it from the join.
     const user = new LabClient(lab.server('1').url, { name: 'after-join' });
@@ -228,5 +230,31 @@ describe('three replicating servers behind plain round-robin', () => {
     await replicationSettled(lab.servers);
     expect((await meOn(newcomer, await cookieHeaderOf(user))).userid).toBe('after-join');
     expect(lab.balancer?.pool.get('4')?.health).toBe('up');
+  });
+  it('while it pulls the state, a starting server answers /health with 503, and a hung peer is skipped', async () => {
+    const hung = lab.server('1');
+    const restarting = lab.server('3');
+    hung.pause();
+    try {
+      const healthAnswers: number[] = [];
+      const restarted = restarting.restart();
+      // The server asks the hung peer first and waits out its timeout: meanwhile it is not ready.
+      while (!healthAnswers.includes(200)) {
+        const status = await fetch(`${restarting.url}/health`).then(
+          (response) => response.status,
+          () => 0,
+        );
+        healthAnswers.push(status);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await restarted;
+
+      expect(healthAnswers).toContain(503);
+      const transfer = (await statsOf(restarting)).replication.stateTransfer;
+      expect(transfer?.from).not.toBe(hung.url);
+      expect(transfer?.sessions).toBeGreaterThan(0);
+    } finally {
+      hung.resume();
+    }
   });
 });
