@@ -4,14 +4,34 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chapterDir, LabClient, sleep, startLab } from '@sessions/harness';
+import { chapterDir, sleep, startLab } from '@sessions/harness';
 import type { Page } from 'playwright-core';
 import { openChromium } from './chromium';
 import { openDashboard } from './dashboard-page';
 import { chaptersWithDashboard, loadLabDefinition } from './lab-definitions';
 
+/** The learner, in the browser that shows the dashboard: same cookies, so the cards mark "you". */
+class BrowserUser {
+  lastServer: string | undefined;
+
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
+
+  async get(path: string): Promise<void> {
+    const response = await this.page.context().request.get(`${this.baseUrl}${path}`);
+    this.lastServer = response.headers()['x-served-by'];
+  }
+
+  async post(path: string, data: unknown): Promise<void> {
+    const response = await this.page.context().request.post(`${this.baseUrl}${path}`, { data });
+    this.lastServer = response.headers()['x-served-by'];
+  }
+}
+
 /** What a learner would do in the first minute: log in as "a", look at "me", fill the cart. */
-async function learnerTraffic(you: LabClient): Promise<void> {
+async function learnerTraffic(you: BrowserUser): Promise<void> {
   await you.post('/login', { userid: 'a' });
   for (const item of ['apple', 'banana']) {
     await you.get('/me');
@@ -24,9 +44,9 @@ async function learnerTraffic(you: LabClient): Promise<void> {
  * A chapter's own moment, after the learner's traffic. Chapter 03: the server that holds
  * you dies; the balancer moves you (sticky-server-down) and your session is gone.
  */
-const chapterMoments: Record<string, (page: Page, you: LabClient) => Promise<void>> = {
+const chapterMoments: Record<string, (page: Page, you: BrowserUser) => Promise<void>> = {
   '03': async (page, you) => {
-    const holder = you.history.at(-1)?.servedBy;
+    const holder = you.lastServer;
     if (!holder) return;
     await page.locator(`.card[data-server="${holder}"] button[data-action="kill"]`).click();
     await page.locator(`.card[data-server="${holder}"][data-health="down"]`).waitFor();
@@ -47,7 +67,7 @@ async function screenshot(chapter: string): Promise<string> {
     await page.locator('button[data-action="simulate-users"]').click();
     await page.locator('#simulation').waitFor({ state: 'hidden', timeout: 20_000 });
     // The learner's own requests last, so the top of the list shows "you".
-    const you = new LabClient(lab.url);
+    const you = new BrowserUser(page, lab.url);
     await learnerTraffic(you);
     await chapterMoments[chapter.slice(0, 2)]?.(page, you);
     // Let the cards' next poll land and the toasts fade.

@@ -78,6 +78,20 @@ describe("the lab dashboard in a real browser (chapter 02's lab)", () => {
       ).toBe(0);
   });
 
+  it('marks your own session on its card when the browser that shows the dashboard logged in', async () => {
+    // The browser's own cookie jar: the dashboard shares its origin with the app.
+    const login = await page.context().request.post(`${lab.url}/login`, {
+      data: { userid: 'browser-b' },
+    });
+    const server = login.headers()['x-served-by'];
+    expect(server).toMatch(/^[123]$/);
+
+    const mine = page.locator(`.card[data-server="${server}"] .sessions tr.yours`);
+    await mine.waitFor();
+    expect(await mine.locator('td.user').textContent()).toContain('browser-b');
+    expect(await mine.locator('.you-badge').textContent()).toBe('you');
+  });
+
   it('runs simulated users from the page, whose named requests then flow by', async () => {
     await page.locator('.control-group input[aria-label="users"]').fill('2');
     await page.locator('.control-group input[aria-label="seconds"]').fill('2');

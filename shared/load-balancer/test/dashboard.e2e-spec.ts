@@ -110,6 +110,23 @@ describe('the dashboard page at /__lb/', () => {
     expect(JSON.stringify(body)).not.toContain('abcdefghijklmnop');
   });
 
+  it("marks the viewer's own session, found through the app's signed session cookie", async () => {
+    const signed = encodeURIComponent('s:abcdefghijklmnopqrstuvwxyz012345.signature');
+    const mine = await fetch(`${balancer.url}/__lb/servers/1/sessions`, {
+      headers: { cookie: `theme=dark; sid=${signed}` },
+    });
+    const someoneElse = await fetch(`${balancer.url}/__lb/servers/1/sessions`, {
+      headers: { cookie: `sid=${encodeURIComponent('s:another-session-id.signature')}` },
+    });
+
+    expect(((await mine.json()) as { sessions: unknown[] }).sessions[0]).toMatchObject({
+      yours: true,
+    });
+    expect(((await someoneElse.json()) as { sessions: unknown[] }).sessions[0]).toMatchObject({
+      yours: false,
+    });
+  });
+
   it("passes a server's stats through, chapter figures included", async () => {
     const response = await fetch(`${balancer.url}/__lb/servers/1/stats`);
     expect(await response.json()).toMatchObject({ pid: 42, replicationLagMs: 3 });

@@ -42,7 +42,7 @@ export async function handleAdmin(
   if (path.startsWith('/__lb/assets/'))
     return serveDashboardAsset(request, response, path.slice('/__lb/assets/'.length));
   if (path.startsWith('/__lb/servers/'))
-    return serveServerView(response, context.pool, path.slice('/__lb/servers/'.length));
+    return serveServerView(request, response, context.pool, path.slice('/__lb/servers/'.length));
   sendError(response, 404, `no such balancer page: ${path}`);
 }
 

@@ -1,4 +1,5 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseCookies } from '../cookies';
 import { sendError, sendJson } from '../http-replies';
 import type { ServerPool } from '../pool';
 
@@ -27,6 +28,7 @@ interface SessionSummary {
  * never comes from the request, so this is no way to reach anything else.
  */
 export async function serveServerView(
+  request: IncomingMessage,
   response: ServerResponse,
   pool: ServerPool,
   rest: string,
@@ -65,18 +67,52 @@ export async function serveServerView(
     return sendError(response, 502, `server ${id} sent something other than JSON`);
   }
   if (!answer.ok) return sendJson(response, answer.status, body);
-  sendJson(response, 200, view === 'sessions' ? shortenSessions(body) : body);
+  sendJson(
+    response,
+    200,
+    view === 'sessions' ? shortenSessions(body, ownSessionIds(request.headers.cookie)) : body,
+  );
+}
+
+/**
+ * The session ids in the viewer's own cookies. The dashboard shares its origin with the app,
+ * so the browser sends the app's session cookie here too: express-session signs it as
+ * `s:<id>.<signature>`. Used only to mark the viewer's own session as "you".
+ */
+function ownSessionIds(cookieHeader: string | string[] | undefined): Set<string> {
+  const ids = new Set<string>();
+  for (const value of parseCookies(cookieHeader).values()) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(value);
+    } catch {
+      continue;
+    }
+    const signed = /^s:([^.]+)\./.exec(decoded);
+    if (signed) ids.add(signed[1]);
+  }
+  return ids;
 }
 
 /** The dashboard is open to anyone who can reach the balancer: full session ids stay on the server. */
-function shortenSessions(body: Record<string, unknown>): Record<string, unknown> {
+function shortenSessions(
+  body: Record<string, unknown>,
+  ownIds: ReadonlySet<string>,
+): Record<string, unknown> {
   const sessions = Array.isArray(body.sessions) ? (body.sessions as SessionSummary[]) : [];
   return {
     ...body,
     total: sessions.length,
-    sessions: sessions.slice(0, maxSessionsShown).map((session) => ({
-      ...session,
-      id: `${String(session.id).slice(0, sessionIdPrefixLength)}…`,
-    })),
+    // The newest ones (a store lists them in creation order), and always the viewer's own.
+    sessions: sessions
+      .filter(
+        (session, index) =>
+          index >= sessions.length - maxSessionsShown || ownIds.has(String(session.id)),
+      )
+      .map((session) => ({
+        ...session,
+        id: `${String(session.id).slice(0, sessionIdPrefixLength)}…`,
+        yours: ownIds.has(String(session.id)),
+      })),
   };
 }

@@ -355,8 +355,13 @@ async function refreshInside(id) {
     refs.inside = { reachable: true };
     refs.pid = stats.pid;
     refs.sessionsCount.textContent = String(sessions.total ?? sessions.sessions.length);
-    // Newest first: a store lists sessions in the order they were created.
-    const newest = sessions.sessions.slice(-sessionsPerCard).reverse();
+    // Yours first, then the newest (a store lists sessions in the order they were created).
+    const yours = sessions.sessions.filter((session) => session.yours);
+    const others = sessions.sessions.filter((session) => !session.yours);
+    const newest = [
+      ...yours,
+      ...others.slice(Math.max(0, others.length - (sessionsPerCard - yours.length))).reverse(),
+    ];
     refs.sessions.replaceChildren(
       ...(newest.length === 0
         ? [
@@ -369,9 +374,14 @@ async function refreshInside(id) {
         : newest.map((session) =>
             h(
               'tr',
-              {},
+              { class: session.yours ? 'yours' : undefined },
               h('td', { class: 'mono', text: session.id }),
-              h('td', { class: 'user', text: session.userid ?? '(anonymous)' }),
+              h(
+                'td',
+                { class: 'user' },
+                session.userid ?? '(anonymous)',
+                session.yours ? h('span', { class: 'you-badge', text: 'you' }) : undefined,
+              ),
               h('td', { text: String(session.cartSize) }),
             ),
           )),
