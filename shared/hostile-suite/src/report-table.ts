@@ -1,5 +1,6 @@
 import type { Figure } from '@sessions/harness';
 import type { CaseOutcome } from './cases/hostile-case';
+import type { ReferencedOutcome } from './faults/chapter-experiments';
 import type { FaultOutcome } from './faults/fault-case';
 
 /** One row of the report per case: what was tried, what was expected, what happened. */
@@ -59,6 +60,19 @@ export function faultRow(outcome: FaultOutcome): Record<string, Figure> {
     'failing for ms': outcome.failingForMs,
     'back in pool ms': ms(outcome.backInPoolMs),
     'crash?': outcome.crashed.length ? `yes: ${outcome.crashed.join(', ')}` : 'no',
+    verdict: outcome.problems.length ? `FAIL: ${outcome.problems.join('; ')}` : 'ok',
+  };
+}
+
+/** One row per run of a chapter's own experiment function. */
+export function referencedRow(outcome: ReferencedOutcome): Record<string, Figure> {
+  return {
+    chapter: outcome.experiment.chapter.slice(0, 2),
+    experiment: outcome.experiment.exportName,
+    setting: outcome.setting,
+    figures: Object.entries(outcome.result ?? {})
+      .map(([name, value]) => `${name}=${value}`)
+      .join(' '),
     verdict: outcome.problems.length ? `FAIL: ${outcome.problems.join('; ')}` : 'ok',
   };
 }

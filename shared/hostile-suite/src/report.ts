@@ -7,7 +7,12 @@ import type { FaultOutcome } from './faults/fault-case';
 import { faultCases } from './faults/fault-cases';
 import { startFaultLab } from './faults/fault-lab';
 import { measureFault, type FaultLoad } from './faults/measure-fault';
-import { faultRow, outcomeRow, summaryRows } from './report-table';
+import {
+  referencedExperiments,
+  runReferencedExperiment,
+  type ReferencedOutcome,
+} from './faults/chapter-experiments';
+import { faultRow, outcomeRow, referencedRow, summaryRows } from './report-table';
 import { runCase } from './run-case';
 import { appChapters, balancerChapter, faultChapters } from './suite';
 import { startHostileWorld, type HostileWorldOptions } from './world/hostile-world';
@@ -61,12 +66,24 @@ async function main() {
   }
   console.log(`\n${formatTable(faults.map(faultRow), 'Faults under load')}\n`);
 
+  const referenced: ReferencedOutcome[] = [];
+  for (const experiment of referencedExperiments) {
+    console.log(
+      `Chapter ${experiment.chapter}'s own ${experiment.exportName}: ${experiment.promise}.`,
+    );
+    referenced.push(...(await runReferencedExperiment(experiment)));
+  }
+  console.log(
+    `\n${formatTable(referenced.map(referencedRow), "Faults measured by the chapters' own experiment functions")}\n`,
+  );
+
   const left = leftoverProcesses(pids);
   console.log(`Processes this report started that are still running: ${left.length}`);
   for (const line of left) console.log(`  ${line}`);
   const failures =
     outcomes.filter((o) => o.problems.length).length +
     faults.filter((f) => f.problems.length).length +
+    referenced.filter((r) => r.problems.length).length +
     left.length;
   console.log(
     failures ? `\n${failures} unexpected result(s): see FAIL above.` : '\nAll as expected.',
