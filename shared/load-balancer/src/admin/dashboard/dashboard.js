@@ -45,7 +45,6 @@ function h(tag, attributes = {}, ...children) {
     if (value === undefined || value === false) continue;
     if (name === 'class') element.className = value;
     else if (name === 'text') element.textContent = value;
-    else if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? '' : value);
   }
   for (const child of children.flat()) {
@@ -451,6 +450,18 @@ function simulateUsersControl() {
   );
 }
 
+/** A control's answer as one sentence for the toast. */
+function describeResult(label, result) {
+  if (result && typeof result === 'object') {
+    if (result.server && result.address) return `Server ${result.server} joined the pool`;
+    if (result.state) return `${label}: ${result.state}`;
+    return `${label}: ${leaves(result)
+      .map(([key, value]) => `${key} ${formatValue(key, value)}`)
+      .join(', ')}`;
+  }
+  return `${label}: ${result ?? 'done'}`;
+}
+
 function labControl(action) {
   if (action === 'simulate-users') return simulateUsersControl();
   const label =
@@ -462,7 +473,7 @@ function labControl(action) {
     text: label,
   });
   button.addEventListener('click', () =>
-    runControl(button, action, {}, (result) => `${label}: ${formatValue('', result ?? 'done')}`),
+    runControl(button, action, {}, (result) => describeResult(label, result)),
   );
   return button;
 }
