@@ -1,7 +1,11 @@
 // Runs one experiment by name (`node dist/experiments/run-one.js failover`), or all of them.
 import { runFailover } from './run-failover';
+import { runStoreLatency } from './run-store-latency';
+import { runStoreRestart } from './run-store-restart';
 
 const experiments: Record<string, () => Promise<void>> = {
+  'store-latency': runStoreLatency,
+  'store-restart': runStoreRestart,
   failover: runFailover,
 };
 

@@ -1,0 +1,94 @@
+import autocannon from 'autocannon';
+import { LabClient, progress, startLab, type Lab } from '@sessions/harness';
+import { externalStorageLab } from '../lab';
+import type { LabStore } from '../lab-services';
+
+export interface StoreLatencyOptions {
+  stores: LabStore[];
+  connections: number;
+  secondsPerRound: number;
+  /** The stores take turns, round after round, so that a noisy moment on a shared machine hits all of them. */
+  rounds: number;
+}
+
+export type StoreLatencyRow = {
+  store: string;
+  requests: number;
+  /** Medians over the rounds. */
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Answers other than 200, errors and timeouts: must stay 0. */
+  failures: number;
+  /** After the load, GET /me still knows the user: the session was found, not replaced. */
+  sessionKept: boolean;
+};
+
+interface Target {
+  store: LabStore;
+  lab: Lab;
+  user: LabClient;
+  cookie: string;
+}
+
+// #region store-latency
+/**
+ * The same load on the same app, only the store differs: one server per store, one logged-in
+ * user, `connections` clients asking GET /me as fast as they can. Each /me reads the session
+ * and refreshes its expiry: in memory a Map lookup; in Redis a GET and an EXPIRE over
+ * loopback; in PostgreSQL a SELECT and an UPDATE.
+ */
+export async function measureStoreLatency(
+  options: StoreLatencyOptions,
+): Promise<StoreLatencyRow[]> {
+  const targets: Target[] = [];
+  try {
+    for (const store of options.stores) {
+      const lab = await startLab(externalStorageLab(store), { servers: 1 });
+      const server = lab.servers[0];
+      const user = new LabClient(server.url, { name: 'load' });
+      targets.push({ store, lab, user, cookie: '' });
+      await user.post('/login', { userid: 'load' });
+      targets.at(-1)!.cookie = await user.jar.getCookieString(server.url);
+    }
+    const runs = new Map<LabStore, autocannon.Result[]>(options.stores.map((s) => [s, []]));
+    for (let round = 0; round < options.rounds; round++) {
+      for (const target of targets) {
+        runs.get(target.store)!.push(
+          await autocannon({
+            url: `${target.lab.servers[0].url}/me`,
+            connections: options.connections,
+            duration: options.secondsPerRound,
+            headers: { cookie: target.cookie },
+          }),
+        );
+        const done = round * targets.length + targets.indexOf(target) + 1;
+        progress('load runs', done, options.rounds * targets.length);
+      }
+    }
+    return Promise.all(
+      targets.map(async (target) => {
+        const results = runs.get(target.store)!;
+        const after = await target.user.get<{ userid: string | null }>('/me');
+        return {
+          store: target.store,
+          requests: results.reduce((total, r) => total + r.requests.total, 0),
+          requestsPerSecond: Math.round(median(results.map((r) => r.requests.average))),
+          p50Ms: median(results.map((r) => r.latency.p50)),
+          p99Ms: median(results.map((r) => r.latency.p99)),
+          failures: results.reduce((total, r) => total + r.non2xx + r.errors + r.timeouts, 0),
+          sessionKept: after.body.userid === 'load',
+        };
+      }),
+    );
+  } finally {
+    for (const target of targets) await target.lab.stop();
+  }
+}
+// #endregion store-latency
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

@@ -1,0 +1,14 @@
+import { measureRestart, restartCases } from '../src/experiments/store-restart';
+
+describe('what survives a restart of the store', () => {
+  it('Redis without persistence forgets every session: everyone is logged out', async () => {
+    const row = await measureRestart(restartCases[0], 5);
+    expect(row).toMatchObject({ sessionsBefore: 5, sessionsAfter: 0 });
+  });
+
+  it('Redis with an append-only file replays it: everyone is still logged in, even after kill -9', async () => {
+    const clean = await measureRestart(restartCases[1], 5);
+    const crash = await measureRestart(restartCases[2], 5);
+    expect([clean.sessionsAfter, crash.sessionsAfter]).toEqual([5, 5]);
+  });
+});
