@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type RequestHandler } from 'express';
+import { answerUnparsableRequestsInJson } from './common/client-error';
 import { JsonErrorFilter } from './common/filters/json-error.filter';
 import { servedBy } from './common/middleware/served-by.middleware';
 
@@ -21,5 +22,6 @@ export function configureCourseApp(app: NestExpressApplication, setup: CourseApp
   for (const middleware of setup.beforeSession ?? []) app.use(middleware);
   app.use(setup.session);
   app.useGlobalFilters(new JsonErrorFilter());
+  answerUnparsableRequestsInJson(app.getHttpServer(), setup.serverId);
   app.enableShutdownHooks();
 }
