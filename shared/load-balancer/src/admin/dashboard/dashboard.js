@@ -86,7 +86,10 @@ function formatValue(key, value) {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value))
     return value.length === 0 ? 'none' : value.map((item) => formatValue('', item)).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([inner, innerValue]) => `${words(inner)} ${formatValue(inner, innerValue)}`)
+      .join(' ');
   if (typeof value === 'string') return value.replace(/^http:\/\//, '');
   return String(value);
 }
