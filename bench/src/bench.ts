@@ -61,15 +61,20 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   for (const name of sectionNames.filter((section) => wanted.includes(section))) {
     const run = sections[name] as (short: boolean) => Promise<unknown>;
     Object.assign(results, { [name]: await measure(() => run(options.short), options) });
+    // Written after every part, so a long run that is stopped half-way keeps what it measured.
+    writeOutputs(results, options.outDir);
   }
+  return results;
+}
 
-  mkdirSync(options.outDir, { recursive: true });
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(path.join(options.outDir, 'results.md'), resultsMarkdown(results));
+function writeOutputs(results: BenchResults, outDir: string): void {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(outDir, 'results.md'), resultsMarkdown(results));
   if (results.balancer?.data) {
     const { data } = results.balancer;
     writeFileSync(
-      path.join(options.outDir, 'results.svg'),
+      path.join(outDir, 'results.svg'),
       barChartSvg(
         `Requests per second through each balancer, median of ${data.options.rounds} round${data.options.rounds === 1 ? '' : 's'}`,
         data.rows.map((row) => ({
@@ -80,7 +85,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       ),
     );
   }
-  return results;
 }
 
 async function measure<T>(run: () => Promise<T>, options: BenchOptions): Promise<Measured<T>> {
