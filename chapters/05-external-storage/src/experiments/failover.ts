@@ -1,4 +1,4 @@
-import { LabClient, progress, redisCommand, redisInfo, sleep, type Lab } from '@sessions/harness';
+import { LabClient, redisCommand, redisInfo, sleep, type Lab } from '@sessions/harness';
 
 export interface FailoverOptions {
   /** Users who log in and whose sessions are replicated well before the kill. */

@@ -1,4 +1,5 @@
 // Runs one experiment by name (`node dist/experiments/run-one.js failover`), or all of them.
+import { runEvenLoad } from './run-even-load';
 import { runFailover } from './run-failover';
 import { runStoreLatency } from './run-store-latency';
 import { runStoreRestart } from './run-store-restart';
@@ -7,6 +8,7 @@ const experiments: Record<string, () => Promise<void>> = {
   'store-latency': runStoreLatency,
   'store-restart': runStoreRestart,
   failover: runFailover,
+  'even-load': runEvenLoad,
 };
 
 async function main() {
