@@ -1,11 +1,14 @@
 import { sendFetch } from '../send/fetch-http';
 import { httpRequest } from '../send/raw-http';
-import { noCookieSet, noResponseHeader } from './checks';
+import { bodyLacks, noCookieSet, noResponseHeader } from './checks';
 import { replicationCases } from './replication-cases';
 import type { CaseContext, HostileCase, Reply } from './hostile-case';
 import { logIn, me, neverIssuedId, parseJson, signedCookieValue, useridOf } from './session-steps';
 
 const json = { 'content-type': 'application/json' };
+
+/** The course app's cart limit (shared/course-app/src/cart/add-item.dto.ts). */
+const maxCartItems = 100;
 
 /** A POST /login with this body, straight to the server. */
 function postLogin(body: string, headers: Record<string, string> = json) {
@@ -272,6 +275,70 @@ export function appCases(chapter: string): HostileCase[] {
           return { ...login, problems: after.problems, notes: 'a fresh client is still nobody' };
         },
       },
+      expectedStatus: 400,
+    },
+    {
+      kind: 'stored HTML injection',
+      name: 'cart item <script>…</script>, then the HTML page',
+      target: 'app',
+      send: {
+        via: 'steps',
+        run: async (context) => {
+          const user = await logIn(context, 'shopper');
+          const added = await sendFetch(`${context.baseUrl}/cart`, {
+            method: 'POST',
+            headers: { ...json, cookie: user.cookie },
+            body: JSON.stringify({ item: '<script>alert(1)</script>' }),
+          });
+          const page = await me(context, { cookie: user.cookie }, '/');
+          return {
+            ...page,
+            problems: added.status === 200 ? [] : [`adding the item answered ${added.status}`],
+          };
+        },
+      },
+      expectedStatus: 200,
+      checks: [bodyLacks('<script>alert(1)</script>', 'the item as live HTML')],
+    },
+    {
+      kind: 'session bloat',
+      name: '101 cart items into one session (the cart holds 100)',
+      target: 'app',
+      send: {
+        via: 'steps',
+        run: async (context) => {
+          const user = await logIn(context, 'hoarder');
+          let last: Reply | undefined;
+          for (let i = 0; i <= maxCartItems; i++) {
+            last = await sendFetch(`${context.baseUrl}/cart`, {
+              method: 'POST',
+              headers: { ...json, cookie: user.cookie },
+              body: JSON.stringify({ item: `item-${i}` }),
+            });
+            if (i < maxCartItems && last.status !== 200)
+              return { ...last, problems: [`item ${i + 1} was refused (${last.status})`] };
+          }
+          return last!;
+        },
+      },
+      expectedStatus: 409,
+    },
+    {
+      kind: 'oversized headers to a server',
+      name: 'one 20 KB header, straight to the server',
+      target: 'app',
+      send: {
+        via: 'raw',
+        bytes: (c) =>
+          httpRequest('GET /me HTTP/1.1', [`Host: ${c.host}`, `X-Filler: ${'x'.repeat(20_000)}`]),
+      },
+      expectedStatus: 431,
+    },
+    {
+      kind: 'malformed HTTP to a server',
+      name: 'garbage request line, straight to the server',
+      target: 'app',
+      send: { via: 'raw', bytes: () => 'HELLO THERE\r\n\r\n' },
       expectedStatus: 400,
     },
     {
