@@ -65,6 +65,8 @@ async function screenshot(chapter: string): Promise<string> {
     await page.locator('.control-group input[aria-label="users"]').fill('4');
     await page.locator('.control-group input[aria-label="seconds"]').fill('6');
     await page.locator('button[data-action="simulate-users"]').click();
+    // The line about the simulated users appears with the next state poll, and goes when they stop.
+    await page.locator('#simulation').waitFor({ state: 'visible' });
     await page.locator('#simulation').waitFor({ state: 'hidden', timeout: 20_000 });
     // The learner's own requests last, so the top of the list shows "you".
     const you = new BrowserUser(page, lab.url);
