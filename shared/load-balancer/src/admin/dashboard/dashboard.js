@@ -126,7 +126,11 @@ function replicationHighlights(replication) {
   if (lagMs && typeof lagMs === 'object')
     pairs.push(['lag (ms)', `last ${lagMs.last} · mean ${lagMs.mean} · max ${lagMs.max}`]);
   else if (typeof lagMs === 'number') pairs.push(['lag', ms(lagMs)]);
-  if (sent) pairs.push(['sent', `${sent.messages} messages · ${formatBytes(sent.wireBytes ?? 0)}`]);
+  if (sent)
+    pairs.push([
+      'sent',
+      `${sent.messages} message${sent.messages === 1 ? '' : 's'} · ${formatBytes(sent.wireBytes ?? 0)}`,
+    ]);
   if (received)
     pairs.push([
       'received',
