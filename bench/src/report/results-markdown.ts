@@ -220,8 +220,13 @@ function labSection(labStarts: LabStartRow[]): string[] {
 }
 
 function npmTestSection(npmTest: NpmTestTiming): string[] {
+  const outcome =
+    npmTest.exitCode === 0
+      ? 'every package passed'
+      : `exit code ${npmTest.exitCode}; failed: ${npmTest.failedTasks.map((task) => `\`${task}\``).join(', ') || 'see its output'}`;
   return [
-    `\`npm test\` at the root (doctor, builds from turbo's cache, every package's tests one at a time): **${npmTest.seconds} s** wall time, exit code ${npmTest.exitCode}. ` +
+    `\`npm test -- --continue\` at the root (doctor, builds from turbo's cache, every package's tests one at a time; \`--continue\` so that a failing package does not cut the time short): ` +
+      `**${npmTest.seconds} s** wall time, ${outcome}. ` +
       'A short run (`npm run bench -w bench -- --short`, part of `npm test` itself) never measures this.',
   ];
 }

@@ -35,8 +35,9 @@ export async function benchBalancers(options: RoundsOptions): Promise<BalancerRe
       ['sticky-insert-cookie', 'insert'],
     ] as const) {
       const balancer = await startCourseBalancer({ strategy, backends: pool });
+      // Listed before its cookies are fetched, so a failure there still stops its process.
       contenders.push(balancer);
-      contenders[contenders.length - 1] = await withStickyClients(balancer, mode, ids);
+      contenders[contenders.indexOf(balancer)] = await withStickyClients(balancer, mode, ids);
     }
     contenders.push(await startHaproxy(pool));
     contenders.push(await startNginx(pool));
