@@ -79,9 +79,14 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
   proxy.on('proxyReq', (proxyRequest) => {
     proxyRequest.setTimeout(proxyTimeoutMs, () => proxyRequest.destroy(new ProxyTimeoutError()));
   });
-  proxy.on('proxyRes', (proxyResponse, request) => {
+  proxy.on('proxyRes', (proxyResponse, request, response) => {
     const attempt = attempts.get(request);
     if (attempt) strategy.onResponse?.(attempt.context, attempt.decision, proxyResponse.headers);
+    // A server that dies halfway through its answer: end the client's connection too, or the
+    // client waits forever for the rest (the proxy timeout no longer applies: that socket is gone).
+    proxyResponse.once('close', () => {
+      if (!proxyResponse.complete) response.destroy();
+    });
   });
 
   const count = (counter: string) => {
