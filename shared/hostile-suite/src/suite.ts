@@ -20,6 +20,8 @@ export const faultChapters: Array<{
   chapter: string;
   variant?: string;
   testedKinds?: readonly string[];
+  /** Only in the report: the same mechanism as a tested lab, another configuration. */
+  reportOnly?: boolean;
 }> = [
   { name: 'chapter 02 (round-robin, memory sessions)', chapter: '02-inconsistency' },
   {
@@ -27,6 +29,12 @@ export const faultChapters: Array<{
     chapter: '03-sticky',
     variant: 'app',
     testedKinds: ['hang past the health timeout (SIGSTOP)', 'crash (kill -9)'],
+  },
+  {
+    name: 'chapter 03 (sticky by a cookie the balancer inserts)',
+    chapter: '03-sticky',
+    variant: 'insert',
+    reportOnly: true,
   },
   {
     name: 'chapter 04 (every session replicated)',

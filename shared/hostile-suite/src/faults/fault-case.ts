@@ -13,7 +13,7 @@ export type ExpectedFailures =
   | 'none'
   /** At most the requests already in flight on the victim: one per user at most. */
   | 'in-flight'
-  /** Some fail, every one of them with a clear 502/504 JSON answer, none hangs. */
+  /** Some fail, each with a clear 5xx JSON answer (or cut off mid-answer by the crash); none hangs. */
   | 'clear-5xx';
 
 /** One fault, as data: what to break, how it comes back, and what the chapter promises. */
@@ -36,7 +36,7 @@ export interface FaultOutcome {
   users: number;
   requests: number;
   failed: number;
-  /** Statuses of the failed requests ("none" for a connection error or timeout). */
+  /** Statuses of the failed requests ("cut off": the connection ended mid-answer; "hung"). */
   failedStatuses: Record<string, number>;
   lost: number;
   expectedLost: number;

@@ -13,8 +13,12 @@ export interface FaultLoad {
 
 interface RequestRecord {
   endedAt: number;
-  status: number | null;
+  /** The status, or how the request failed without one. */
+  status: number | 'cut off' | 'hung';
 }
+
+const failedRequest = (record: RequestRecord) =>
+  typeof record.status !== 'number' || record.status >= 500;
 
 /**
  * Runs a bounded load through the lab's balancer, breaks the victim a third of the way in,
@@ -52,11 +56,13 @@ export async function measureFault(
   const records: RequestRecord[] = [];
   const runUser = async (user: LabClient) => {
     for (let i = 0; i < load.requestsPerUser; i++) {
-      let status: number | null = null;
+      let status: RequestRecord['status'];
       try {
         status = (await user.get('/me')).status;
-      } catch {
-        // No answer at all (connection error or our timeout): the worst kind of failure.
+      } catch (error) {
+        // Cut off: the connection ended without a whole answer (the server died mid-answer).
+        // Hung: no answer before the client gave up, the failure a balancer must never cause.
+        status = (error as Error).name === 'TimeoutError' ? 'hung' : 'cut off';
       }
       records.push({ endedAt: performance.now(), status });
       await sleep(load.paceMs);
@@ -91,7 +97,7 @@ export async function measureFault(
 
   const after = await sessionsHeld(lab);
   const lost = sessionIds.filter((id) => !after.has(id)).length;
-  const failedRecords = records.filter((r) => r.status === null || r.status >= 500);
+  const failedRecords = records.filter(failedRequest);
   const failed = failedRecords.length;
   const down = health.find((event) => event.at >= faultAt && event.health === 'down');
   const up = health.find((event) => event.at >= recoverAt && event.health === 'up');
@@ -99,8 +105,8 @@ export async function measureFault(
 
   if (lost !== expectedLost)
     problems.push(`lost ${lost} session(s), expected ${expectedLost} (${fault.expected.lost})`);
-  const unanswered = failedRecords.filter((r) => r.status === null).length;
-  if (unanswered > 0) problems.push(`${unanswered} request(s) got no answer at all`);
+  const hung = failedRecords.filter((r) => r.status === 'hung').length;
+  if (hung > 0) problems.push(`${hung} request(s) hung until the client gave up`);
   if (fault.expected.failures === 'none' && failed > 0)
     problems.push(`${failed} request(s) failed; none should`);
   if (fault.expected.failures === 'in-flight' && failed > load.users)
@@ -114,7 +120,7 @@ export async function measureFault(
     users: load.users,
     requests: records.length,
     failed,
-    failedStatuses: countBy(failedRecords, (r) => String(r.status ?? 'none')),
+    failedStatuses: countBy(failedRecords, (r) => String(r.status)),
     lost,
     expectedLost,
     outOfPoolMs: down && Math.round(down.at - faultAt),
