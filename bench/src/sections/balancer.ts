@@ -5,6 +5,7 @@ import { startCourseBalancer } from '../contenders/course-balancer';
 import { startHaproxy } from '../contenders/haproxy';
 import { withStickyClients } from '../contenders/sticky-clients';
 import { startNginx } from '../contenders/nginx';
+import { startReferenceProxy } from '../contenders/reference-proxy';
 import { alternateRounds, type RoundResult, type RoundsOptions } from '../load/rounds';
 import { loadRows, type LoadRow } from '../load/load-rows';
 import { round2, spreadOf, type Spread } from '../load/spread';
@@ -39,6 +40,8 @@ export async function benchBalancers(options: RoundsOptions): Promise<BalancerRe
       contenders.push(balancer);
       contenders[contenders.indexOf(balancer)] = await withStickyClients(balancer, mode, ids);
     }
+    contenders.push(await startReferenceProxy('bare-http-proxy-3', pool));
+    contenders.push(await startReferenceProxy('node-http-proxy', pool));
     contenders.push(await startHaproxy(pool));
     contenders.push(await startNginx(pool));
     const results = await alternateRounds(contenders, options, 'balancers');
