@@ -471,11 +471,12 @@ function describeResult(label, result) {
 
 function labControl(action) {
   if (action === 'simulate-users') return simulateUsersControl();
-  const label =
-    action === 'add-server' ? 'Add a server' : words(action).replace(/^./, (c) => c.toUpperCase());
+  // The control's own name in words ("stop-redis" → "Stop redis"), as the lessons name it.
+  const label = words(action).replace(/^./, (c) => c.toUpperCase());
   const button = h('button', {
     type: 'button',
     'data-action': action,
+    title: `POST /__lb/control/${action}`,
     disabled: !token,
     text: label,
   });
