@@ -75,6 +75,21 @@ export async function sentinelServices(): Promise<LabServices> {
           watch: 'the Sentinels promote the replica in a few seconds',
         };
       },
+      // The asynchronous window, made wide: the replica is frozen and its link dropped, so
+      // the primary acknowledges writes that exist nowhere else. (A frozen replica alone is
+      // not enough: the kernel keeps receiving the stream for it.)
+      'cut-replica': async () => {
+        const primary = nodeAt((await redis.sentinels.masterAddress()).port);
+        const replica = nodes.find((node) => node !== primary && node.alive);
+        if (!primary || !replica) throw new Error('needs a running primary and replica');
+        replica.pause();
+        await primary.command('CLIENT', 'KILL', 'TYPE', 'replica');
+        return { cut: `replica on port ${replica.port} frozen and disconnected: it falls behind` };
+      },
+      'resume-replica': async () => {
+        for (const node of nodes) node.resume();
+        return { resumed: nodes.map((node) => node.port) };
+      },
       'start-redis': async () => {
         const stopped = nodes.filter((node) => !node.alive);
         for (const node of stopped) await node.start();

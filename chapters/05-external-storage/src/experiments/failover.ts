@@ -7,6 +7,11 @@ export interface FailoverOptions {
   writers: number;
   /** How long the writers keep going after the kill. */
   afterKillMs: number;
+  /**
+   * 0: the replica is current when the primary dies. Otherwise the replica is cut off this
+   * long before the kill, so everything acknowledged in that time exists only on the primary.
+   */
+  replicaBehindMs: number;
 }
 
 export interface FailoverResult {
@@ -82,7 +87,8 @@ export async function measureFailover(lab: Lab, options: FailoverOptions): Promi
   );
   for (const [i, writer] of writers.entries())
     await writer.post('/login', { userid: `writer-${i}` });
-  const acknowledged = writers.map((): string[] => []);
+  /** Each writer's cart as last acknowledged for a write sent before the kill. */
+  const ackedBeforeKill = writers.map((): string[] => []);
   let acknowledgedWrites = 0;
   let refused = 0;
   let firstWriteAfterKill: number | undefined;
@@ -95,26 +101,34 @@ export async function measureFailover(lab: Lab, options: FailoverOptions): Promi
         .post<{ cart?: string[] }>('/cart', { item: `w${i}-${n}` })
         .catch(() => undefined);
       if (answer?.status === 200) {
-        acknowledged[i] = answer.body.cart ?? [];
+        if (sent < killedAt) ackedBeforeKill[i] = answer.body.cart ?? [];
         acknowledgedWrites += 1;
         if (sent > killedAt && firstWriteAfterKill === undefined) firstWriteAfterKill = Date.now();
       } else {
         refused += 1;
         await sleep(20);
       }
-      // The cart holds at most 100 items: log in again for a fresh one when it is full.
+      // The cart holds at most 100 items: before the kill, log in again for a fresh one;
+      // after it, stop (a new session would hide what the failover lost).
       if (answer?.status === 409) {
+        if (killedAt !== Number.POSITIVE_INFINITY) break;
         await writer.post('/login', { userid: `writer-${i}` });
-        acknowledged[i] = [];
+        ackedBeforeKill[i] = [];
       }
     }
   });
 
   await sleep(300);
+  const controls = lab.services!.controls!;
   const oldPrimary = await primaryPort(lab);
-  await lab.services!.controls!.failover({});
+  if (options.replicaBehindMs > 0) {
+    await controls['cut-replica']({});
+    await sleep(options.replicaBehindMs);
+  }
+  await controls.failover({});
   // From here on the old primary has exited: nothing written later can have reached it.
   killedAt = Date.now();
+  if (options.replicaBehindMs > 0) await controls['resume-replica']({});
   let promotedAt: number | undefined;
   const recovered = () =>
     promotedAt !== undefined &&
@@ -135,10 +149,12 @@ export async function measureFailover(lab: Lab, options: FailoverOptions): Promi
   running = false;
   await Promise.all(writing);
 
+  // Items only ever get added after the kill, so an item acknowledged before it and
+  // missing now was lost in the failover.
   let lostWrites = 0;
   for (const [i, writer] of writers.entries()) {
     const now = (await writer.get<{ cart: string[] }>('/me')).body.cart ?? [];
-    lostWrites += acknowledged[i].filter((item) => !now.includes(item)).length;
+    lostWrites += ackedBeforeKill[i].filter((item) => !now.includes(item)).length;
   }
   let settledSurvived = 0;
   for (const [i, user] of settled.entries()) {
