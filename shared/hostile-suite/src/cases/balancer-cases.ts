@@ -340,6 +340,34 @@ export const balancerCases: HostileCase[] = [
     forwarded: 'never',
   },
   {
+    kind: 'request smuggling',
+    name: 'Content-Length: abc',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) =>
+        httpRequest('POST /cart HTTP/1.1', [`Host: ${c.host}`, 'Content-Length: abc', close], 'x'),
+    },
+    expectedStatus: 400,
+    forwarded: 'never',
+  },
+  {
+    kind: 'request smuggling',
+    name: 'Transfer-Encoding: xchunked (an encoding nobody knows)',
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) =>
+        httpRequest(
+          'POST /cart HTTP/1.1',
+          [`Host: ${c.host}`, 'Transfer-Encoding: xchunked', close],
+          '0\r\n\r\n',
+        ),
+    },
+    expectedStatus: 400,
+    forwarded: 'never',
+  },
+  {
     kind: 'malformed HTTP',
     name: 'garbage request line',
     target: 'balancer',
