@@ -16,9 +16,17 @@ export function readLabStore(env: NodeJS.ProcessEnv = process.env): LabStore {
   return store as LabStore;
 }
 
+/**
+ * Where the lab's store comes from: its own process (always, for tests and experiments, which
+ * must stop and restart it), or for the launcher the one REDIS_URL / DATABASE_URL names.
+ */
+export interface StoreSource {
+  useExisting: boolean;
+}
+
 /** A Redis the lab starts itself, or the one REDIS_URL names (which the lab then never stops). */
-export async function redisServices(): Promise<LabServices> {
-  if (process.env.REDIS_URL) {
+export async function redisServices({ useExisting }: StoreSource): Promise<LabServices> {
+  if (useExisting && process.env.REDIS_URL) {
     return {
       env: { SESSION_STORE: 'redis', REDIS_URL: process.env.REDIS_URL },
       describe: () => ({
@@ -111,8 +119,8 @@ export async function sentinelServices(): Promise<LabServices> {
 }
 
 /** A throwaway PostgreSQL cluster, or the one DATABASE_URL names. */
-export async function postgresServices(): Promise<LabServices> {
-  if (process.env.DATABASE_URL) {
+export async function postgresServices({ useExisting }: StoreSource): Promise<LabServices> {
+  if (useExisting && process.env.DATABASE_URL) {
     return {
       env: { SESSION_STORE: 'postgres', DATABASE_URL: process.env.DATABASE_URL },
       describe: () => ({ store: 'postgres', startedByLab: false }),
@@ -148,11 +156,11 @@ export async function memoryServices(): Promise<LabServices> {
   };
 }
 
-export function servicesFor(store: LabStore): () => Promise<LabServices> {
+export function servicesFor(store: LabStore, source: StoreSource): () => Promise<LabServices> {
   return {
-    redis: redisServices,
+    redis: () => redisServices(source),
     'redis-sentinel': sentinelServices,
-    postgres: postgresServices,
+    postgres: () => postgresServices(source),
     memory: memoryServices,
   }[store];
 }

@@ -1,14 +1,17 @@
 import type { LabDefinition } from '@sessions/harness';
-import { readLabStore, servicesFor, type LabStore } from './lab-services';
+import { readLabStore, servicesFor, type LabStore, type StoreSource } from './lab-services';
 
-/** Chapter 05 with a given store; the tests and experiments pick theirs. */
-export function externalStorageLab(store: LabStore): LabDefinition {
+/** Chapter 05 with a given store; the tests and experiments pick theirs and always start it. */
+export function externalStorageLab(
+  store: LabStore,
+  source: StoreSource = { useExisting: false },
+): LabDefinition {
   return {
     chapter: '05-external-storage',
     title: `Chapter 05 · external session storage (세션 스토리지 분리), store: ${store}`,
     servers: 3,
     strategy: 'round-robin',
-    services: servicesFor(store),
+    services: servicesFor(store, source),
     tryThis: [
       'Open the URL, log in, add to the cart, reload: every server answers, and every one knows you.',
       'Dashboard: kill a server; the next request goes to another, and you are still logged in.',
@@ -22,4 +25,4 @@ export function externalStorageLab(store: LabStore): LabDefinition {
 }
 
 /** `npm start -- 05` (LAB_STORE picks the store; REDIS_URL / DATABASE_URL use existing ones). */
-export const lab: LabDefinition = externalStorageLab(readLabStore());
+export const lab: LabDefinition = externalStorageLab(readLabStore(), { useExisting: true });
