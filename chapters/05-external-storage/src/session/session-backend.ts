@@ -15,15 +15,14 @@ export interface SessionBackend {
   close(): Promise<void>;
 }
 
-// #region choose-store
-/** SESSION_STORE=redis|postgres|memory: the one setting that changes where sessions live. */
 export function createSessionBackend(config: StoreConfig, limits: SessionLimits): SessionBackend {
-  const backend = createBackend(config, limits);
+  const backend = chooseStore(config, limits);
   return { ...backend, inspector: answering503(backend.inspector) };
 }
-// #endregion choose-store
 
-function createBackend(config: StoreConfig, limits: SessionLimits): SessionBackend {
+// #region choose-store
+/** SESSION_STORE=redis|postgres|memory: the one setting that changes where sessions live. */
+function chooseStore(config: StoreConfig, limits: SessionLimits): SessionBackend {
   switch (config.kind) {
     case 'redis':
     case 'redis-sentinel':
@@ -35,6 +34,7 @@ function createBackend(config: StoreConfig, limits: SessionLimits): SessionBacke
       return createMemoryBackend(limits);
   }
 }
+// #endregion choose-store
 
 /** /__internal/* asks the store too: when it is down, that is a 503 like everywhere else. */
 function answering503(inspector: SessionInspector): SessionInspector {
