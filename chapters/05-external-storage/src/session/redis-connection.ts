@@ -8,9 +8,9 @@ export type RedisConnection = ReturnType<typeof connect>;
 /**
  * The Redis client, set up to fail fast: by default node-redis queues commands while it is
  * disconnected, so a request would wait for Redis forever. Here a command fails at once when
- * Redis is unreachable (no offline queue) or after a timeout when it does not answer, and the
- * request becomes a 503. The client keeps reconnecting in the background, so the servers
- * recover by themselves when Redis returns.
+ * Redis is unreachable (no offline queue), one stuck in the client's queue gives up after a
+ * timeout (store-deadline.ts bounds the rest), and the request becomes a 503. The client keeps
+ * reconnecting in the background, so the servers recover by themselves when Redis returns.
  */
 function connect(config: RedisConfig, limits: SessionLimits) {
   const socket = {
