@@ -1,3 +1,4 @@
+import { sendFetch } from '../send/fetch-http';
 import { httpRequest } from '../send/raw-http';
 import {
   appNeverSaw,
@@ -10,7 +11,6 @@ import {
 } from './checks';
 import type { CaseContext, HostileCase, Reply } from './hostile-case';
 import { logIn } from './session-steps';
-import { sendFetch } from '../send/fetch-http';
 
 const close = 'Connection: close';
 const get =
