@@ -1,4 +1,5 @@
-import { countBy, isHealthy, LabClient, sleep, waitFor, type Lab } from '@sessions/harness';
+import { countBy, LabClient, sleep, waitFor, type Lab } from '@sessions/harness';
+import { answersHealth } from '../world/answers-health';
 import type { FaultCase, FaultOutcome } from './fault-case';
 import { sessionsHeld, sessionsReadable } from './sessions-held';
 
@@ -140,6 +141,6 @@ async function unresponsive(lab: Lab): Promise<string[]> {
     .catch(() => 0);
   if (state !== 200) down.push('balancer');
   for (const server of lab.servers)
-    if (!server.alive || !(await isHealthy(server.url))) down.push(`server ${server.id}`);
+    if (!server.alive || !(await answersHealth(server.url))) down.push(`server ${server.id}`);
   return down;
 }

@@ -1,14 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { startBalancer, type Balancer } from '@sessions/load-balancer';
-import {
-  isHealthy,
-  labSessionSecret,
-  sleep,
-  startLab,
-  type Lab,
-  type LabDefinition,
-} from '@sessions/harness';
+import { labSessionSecret, startLab, type Lab, type LabDefinition } from '@sessions/harness';
 import type { CaseContext, Target } from '../cases/hostile-case';
+import { answersHealth } from './answers-health';
 import { startCanary, type Canary } from './canary';
 import { loadLabDefinition } from './chapter-labs';
 import { startEchoBackend } from './echo-backend';
@@ -153,13 +147,4 @@ export async function startHostileWorld(options: HostileWorldOptions): Promise<H
 function clusterSecretOf(definition: LabDefinition, lab: Lab): string | undefined {
   const addresses = lab.servers.map(({ id, port, url }) => ({ id, port, url }));
   return definition.serverEnv?.(addresses[0], addresses)?.CLUSTER_SECRET;
-}
-
-/** A busy machine can make one health check slow: a server is down after three misses in a row. */
-async function answersHealth(url: string): Promise<boolean> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (await isHealthy(url)) return true;
-    await sleep(300);
-  }
-  return false;
 }
