@@ -56,4 +56,15 @@ describe('what the Redis store holds (hygiene)', () => {
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(30 * 60);
   });
+
+  it("a user's session index lives as long as the user's most recently used session", async () => {
+    const user = await loggedInUser(lab.url, 'hygiene-d');
+    const indexKey = 'course:user-sessions:hygiene-d';
+    await redis('EXPIRE', indexKey, '5');
+
+    await user.get('/me');
+
+    // The request refreshed the index's lifetime along with the session's.
+    expect(Number(await redis('TTL', indexKey))).toBeGreaterThan(5);
+  });
 });

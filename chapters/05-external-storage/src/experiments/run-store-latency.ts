@@ -9,12 +9,13 @@ import {
 export async function runStoreLatency(): Promise<void> {
   const options: StoreLatencyOptions = {
     stores: ['memory', 'redis', 'postgres'],
+    sequentialRequests: 400,
     connections: 10,
     secondsPerRound: 3,
     rounds: 3,
   };
   console.log(
-    `RDB versus in-memory: GET /me with one session, ${options.connections} connections against one server per store, ${options.rounds} rounds of ${options.secondsPerRound} s each (medians).`,
+    `RDB versus in-memory: GET /me with one session against one server per store; per round ${options.sequentialRequests} sequential requests (latency), then ${options.connections} connections for ${options.secondsPerRound} s (throughput); ${options.rounds} rounds, medians.`,
   );
   const rows: StoreLatencyRow[] = await measureStoreLatency(options);
   console.log(`\n${formatTable(rows, 'Per-request cost of the session store')}`);
@@ -22,6 +23,7 @@ export async function runStoreLatency(): Promise<void> {
   const file = writeResults(chapterDir('05-external-storage'), {
     experiment: 'store-latency',
     parameters: {
+      sequentialRequests: options.sequentialRequests,
       connections: options.connections,
       secondsPerRound: options.secondsPerRound,
       rounds: options.rounds,

@@ -1,10 +1,13 @@
 import autocannon from 'autocannon';
-import { LabClient, progress, startLab, type Lab } from '@sessions/harness';
+import { LabClient, percentile, progress, startLab, type Lab } from '@sessions/harness';
 import { externalStorageLab } from '../lab';
 import type { LabStore } from '../lab-services';
 
 export interface StoreLatencyOptions {
   stores: LabStore[];
+  /** Latency: one client, one request after the other, so no request waits behind another. */
+  sequentialRequests: number;
+  /** Throughput: this many connections as fast as they can, for secondsPerRound. */
   connections: number;
   secondsPerRound: number;
   /** The stores take turns, round after round, so that a noisy moment on a shared machine hits all of them. */
@@ -13,11 +16,11 @@ export interface StoreLatencyOptions {
 
 export type StoreLatencyRow = {
   store: string;
-  requests: number;
-  /** Medians over the rounds. */
-  requestsPerSecond: number;
+  /** Medians over the rounds: one client, sequential requests. */
   p50Ms: number;
   p99Ms: number;
+  /** Median over the rounds, with `connections` at once. */
+  requestsPerSecond: number;
   /** Answers other than 200, errors and timeouts: must stay 0. */
   failures: number;
   /** After the load, GET /me still knows the user: the session was found, not replaced. */
@@ -35,8 +38,8 @@ interface Target {
 /**
  * The same load on the same app, only the store differs: one server per store, one logged-in
  * user, `connections` clients asking GET /me as fast as they can. Each /me reads the session
- * and refreshes its expiry: in memory a Map lookup; in Redis a GET and an EXPIRE over
- * loopback; in PostgreSQL a SELECT and an UPDATE.
+ * and refreshes its expiry: in memory a Map lookup; in Redis a GET and two EXPIREs (the
+ * session's and its user index's) over loopback; in PostgreSQL a SELECT and an UPDATE.
  */
 export async function measureStoreLatency(
   options: StoreLatencyOptions,
@@ -52,8 +55,12 @@ export async function measureStoreLatency(
       targets.at(-1)!.cookie = await user.jar.getCookieString(server.url);
     }
     const runs = new Map<LabStore, autocannon.Result[]>(options.stores.map((s) => [s, []]));
+    const latencies = new Map<LabStore, Array<{ p50: number; p99: number }>>(
+      options.stores.map((s) => [s, []]),
+    );
     for (let round = 0; round < options.rounds; round++) {
       for (const target of targets) {
+        latencies.get(target.store)!.push(await sequentialLatency(target, options));
         runs.get(target.store)!.push(
           await autocannon({
             url: `${target.lab.servers[0].url}/me`,
@@ -69,13 +76,13 @@ export async function measureStoreLatency(
     return Promise.all(
       targets.map(async (target) => {
         const results = runs.get(target.store)!;
+        const latency = latencies.get(target.store)!;
         const after = await target.user.get<{ userid: string | null }>('/me');
         return {
           store: target.store,
-          requests: results.reduce((total, r) => total + r.requests.total, 0),
+          p50Ms: median(latency.map((l) => l.p50)),
+          p99Ms: median(latency.map((l) => l.p99)),
           requestsPerSecond: Math.round(median(results.map((r) => r.requests.average))),
-          p50Ms: median(results.map((r) => r.latency.p50)),
-          p99Ms: median(results.map((r) => r.latency.p99)),
           failures: results.reduce((total, r) => total + r.non2xx + r.errors + r.timeouts, 0),
           sessionKept: after.body.userid === 'load',
         };
@@ -86,6 +93,23 @@ export async function measureStoreLatency(
   }
 }
 // #endregion store-latency
+
+/** Per-request time with nothing queued in front: the store's round trips show directly. */
+async function sequentialLatency(
+  target: Target,
+  options: StoreLatencyOptions,
+): Promise<{ p50: number; p99: number }> {
+  const url = `${target.lab.servers[0].url}/me`;
+  const times: number[] = [];
+  for (let i = 0; i < options.sequentialRequests; i++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { cookie: target.cookie } });
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

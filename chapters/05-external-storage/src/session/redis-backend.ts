@@ -1,5 +1,5 @@
-import { RedisStore } from 'connect-redis';
 import { inspectStore } from '@sessions/course-app';
+import { IndexedRedisStore } from '../user-sessions/indexed-redis-store';
 import { RedisUserSessionIndex } from '../user-sessions/redis-user-session-index';
 import { withIndexDeadline } from '../user-sessions/user-session-index';
 import { withDeadline } from './store-deadline';
@@ -17,24 +17,24 @@ export function createRedisBackend(
   // that need a session get a 503 until the client connects.
   client.connect().catch((error: Error) => console.warn(`redis: ${error.message}`));
 
+  const userIndex = new RedisUserSessionIndex(client, {
+    sessionKeyPrefix,
+    indexKeyPrefix: userIndexKeyPrefix,
+    maxSessionsPerUser: limits.maxSessionsPerUser,
+    indexTtlSeconds: Math.ceil(sessionMaxAgeMs / 1000),
+  });
+
   // #region redis-store
   // Each session is one key, `course:sess:<id>`, holding its JSON, with a TTL equal to the
-  // cookie's remaining lifetime: Redis itself forgets expired sessions.
+  // cookie's remaining lifetime: Redis itself forgets expired sessions. (IndexedRedisStore is
+  // connect-redis's RedisStore that also keeps the user's session index alive.)
   const store = withDeadline(
-    new RedisStore({ client, prefix: sessionKeyPrefix }),
+    new IndexedRedisStore({ client, prefix: sessionKeyPrefix }, userIndex),
     limits.commandTimeoutMs,
   );
   // #endregion redis-store
 
-  const index = withIndexDeadline(
-    new RedisUserSessionIndex(client, {
-      sessionKeyPrefix,
-      indexKeyPrefix: userIndexKeyPrefix,
-      maxSessionsPerUser: limits.maxSessionsPerUser,
-      indexTtlSeconds: Math.ceil(sessionMaxAgeMs / 1000),
-    }),
-    limits.commandTimeoutMs,
-  );
+  const index = withIndexDeadline(userIndex, limits.commandTimeoutMs);
   return {
     kind: config.kind,
     store,

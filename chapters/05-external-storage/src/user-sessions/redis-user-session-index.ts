@@ -36,6 +36,14 @@ export class RedisUserSessionIndex implements UserSessionIndex {
     return ended;
   }
 
+  /**
+   * Called on every request of a logged-in session: the index lives as long as the user's
+   * most recently used session, so an active session never drops out of it.
+   */
+  async keepAlive(userid: string): Promise<void> {
+    await this.client.expire(this.indexKey(userid), this.options.indexTtlSeconds);
+  }
+
   async list(userid: string): Promise<string[]> {
     const key = this.indexKey(userid);
     const ids = await this.client.zRange(key, 0, -1);
