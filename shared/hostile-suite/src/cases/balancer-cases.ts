@@ -1,5 +1,6 @@
+import { sleep } from '@sessions/harness';
 import { sendFetch } from '../send/fetch-http';
-import { httpRequest } from '../send/raw-http';
+import { httpRequest, sendRaw } from '../send/raw-http';
 import {
   appNeverSaw,
   appSawBalancerValues,
@@ -33,6 +34,30 @@ async function sessionIdsOnTheDashboard(context: CaseContext): Promise<Reply> {
   if (!views.some((view) => view.body.includes(sessionId.slice(0, 8))))
     problems.push('the session is not on any card at all');
   return { ...views[0], problems, notes: 'ids shown by their first 8 characters' };
+}
+
+/**
+ * A crowd of slowloris connections, and one ordinary user in the middle of it: the user is
+ * served, and every slow connection is cut off by the headers timeout rather than held.
+ */
+async function slowCrowd(context: CaseContext, count: number): Promise<Reply> {
+  const slow = Array.from({ length: count }, () =>
+    sendRaw(context.port, `GET /me HTTP/1.1\r\nHost: ${context.host}\r\n`, {
+      trickle: 'X-Slow: 1\r\n',
+      trickleEveryMs: 200,
+      giveUpMs: 8000,
+    }),
+  );
+  await sleep(300);
+  const ordinary = await sendFetch(`${context.baseUrl}/me`, {});
+  const cutOff = await Promise.all(slow);
+  const held = cutOff.filter((reply) => reply.ended === 'gave-up').length;
+  const answered408 = cutOff.filter((reply) => reply.status === 408).length;
+  return {
+    ...ordinary,
+    problems: held ? [`${held} of ${count} slow connections were still open after 8 s`] : [],
+    notes: `${answered408} of ${count} slow connections got 408`,
+  };
 }
 
 /** Paths a client might use to reach a server's /__internal/* (or the balancer's /__lb/*) through the balancer. */
@@ -305,6 +330,14 @@ export const balancerCases: HostileCase[] = [
     forwarded: 'never',
     // headersTimeoutMs is 1 s in the suite; Node checks once a second, so 2 s plus slack.
     checks: [closedWithin(6000)],
+  },
+  {
+    kind: 'many slow connections at once',
+    name: '100 slowloris connections, one ordinary GET /me among them',
+    target: 'balancer',
+    send: { via: 'steps', run: (context) => slowCrowd(context, 100) },
+    expectedStatus: 200,
+    forwarded: 'pool',
   },
   // HTTP that cannot be parsed one way only.
   {
