@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { LabClient, startLab, type Lab } from '@sessions/harness';
+import { LabClient, measureEvenLoad, startLab, type Lab } from '@sessions/harness';
 import {
   cookieHeaderOf,
   meOn,
@@ -7,7 +7,6 @@ import {
   sessionIdsOn,
   statsOf,
 } from '../src/experiments/cluster-probe';
-import { measureEvenLoad } from '../src/experiments/even-load';
 import { createSessions, measureHoldings } from '../src/experiments/memory';
 import { measureTraffic } from '../src/experiments/network';
 import { measureJoin } from '../src/experiments/scale-out';

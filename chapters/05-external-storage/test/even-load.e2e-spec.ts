@@ -1,5 +1,4 @@
-import { startLab, type Lab } from '@sessions/harness';
-import { chapter03Workload, measureEvenLoad } from '../src/experiments/even-load';
+import { courseSkewWorkload, measureEvenLoad, startLab, type Lab } from '@sessions/harness';
 import { externalStorageLab } from '../src/lab';
 
 describe("chapter 03's unequal users on a shared store", () => {
@@ -15,7 +14,7 @@ describe("chapter 03's unequal users on a shared store", () => {
   it('spread evenly over the three servers, and every request finds its session', async () => {
     // Chapter 03's mix, scaled down for the test: few heavy users, many light ones.
     const result = await measureEvenLoad(lab, {
-      ...chapter03Workload,
+      ...courseSkewWorkload,
       heavyRequests: 20,
       lightUsers: 20,
       arrivalTicks: 10,

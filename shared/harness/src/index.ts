@@ -59,3 +59,4 @@ export {
   type SkewWorkloadOptions,
   type SkewWorkloadResult,
 } from './workloads/skew-workload';
+export { courseSkewWorkload, measureEvenLoad, type EvenLoadResult } from './workloads/even-load';

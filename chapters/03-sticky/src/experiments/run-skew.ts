@@ -1,12 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { barChartSvg, chapterDir, formatTable, startLab, writeResults } from '@sessions/harness';
+import {
+  barChartSvg,
+  chapterDir,
+  courseSkewWorkload,
+  formatTable,
+  startLab,
+  writeResults,
+} from '@sessions/harness';
 import { labFor } from '../lab';
-import { experimentWorkload, measureSkew } from './skew';
+import { measureSkew } from './skew';
 
 // npm run experiment:skew -w chapters/03-sticky
 async function main() {
-  const workload = { ...experimentWorkload, showProgress: true };
+  const workload = { ...courseSkewWorkload, showProgress: true };
   console.log(
     `Chapter 03 experiment B: ${workload.heavyUsers} heavy users (${workload.heavyRequests} requests each) and ${workload.lightUsers} light users (${workload.lightRequests} each) arrive over ${workload.arrivalTicks} ticks; the same workload runs under round-robin, then sticky (app mode), on 3 servers.`,
   );

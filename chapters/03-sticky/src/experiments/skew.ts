@@ -6,16 +6,6 @@ import {
 } from '@sessions/harness';
 import { balancerStrategyFor, type StickyMode } from '../sticky/sticky-mode';
 
-/** The workload the experiment runs (chapters 04 and 05 run the same one). */
-export const experimentWorkload: Omit<SkewWorkloadOptions, 'serverIds'> = {
-  heavyUsers: 4,
-  heavyRequests: 60,
-  lightUsers: 60,
-  lightRequests: 3,
-  arrivalTicks: 30,
-  seed: 3,
-};
-
 export interface SkewComparison {
   roundRobin: SkewWorkloadResult;
   sticky: SkewWorkloadResult;

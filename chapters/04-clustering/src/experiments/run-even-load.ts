@@ -1,16 +1,22 @@
-import { barChartSvg, formatTable, writeResults, type Figure } from '@sessions/harness';
-import { chapter03Workload, measureEvenLoad } from './even-load';
+import {
+  barChartSvg,
+  courseSkewWorkload,
+  formatTable,
+  measureEvenLoad,
+  writeResults,
+  type Figure,
+} from '@sessions/harness';
 import { chapter, withLab, writeSvg } from './with-lab';
 
 export async function runEvenLoad(): Promise<void> {
   console.log(
-    `\n[even-load] chapter 03's workload: ${chapter03Workload.heavyUsers} heavy and ${chapter03Workload.lightUsers} light users, round-robin`,
+    `\n[even-load] chapter 03's workload: ${courseSkewWorkload.heavyUsers} heavy and ${courseSkewWorkload.lightUsers} light users, round-robin`,
   );
   const rows: Array<Record<string, Figure>> = [];
   const figures: Record<string, Figure> = {};
   for (const mode of ['async', 'sync']) {
     const result = await withLab({ env: { REPLICATION_MODE: mode } }, (lab) =>
-      measureEvenLoad(lab, chapter03Workload),
+      measureEvenLoad(lab, courseSkewWorkload),
     );
     for (const [server, requests] of Object.entries(result.requestsPerServer))
       rows.push({ mode, server, requests });
@@ -24,7 +30,7 @@ export async function runEvenLoad(): Promise<void> {
   );
   writeResults(chapter, {
     experiment: 'even-load',
-    parameters: { ...chapter03Workload },
+    parameters: { ...courseSkewWorkload },
     figures,
     tables: { requestsPerServer: rows },
   });

@@ -1,12 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { barChartSvg, chapterDir, formatTable, startLab, writeResults } from '@sessions/harness';
+import {
+  barChartSvg,
+  chapterDir,
+  courseSkewWorkload,
+  formatTable,
+  measureEvenLoad,
+  startLab,
+  writeResults,
+} from '@sessions/harness';
 import { externalStorageLab } from '../lab';
-import { chapter03Workload, measureEvenLoad } from './even-load';
 
 // npm run experiment -w chapters/05-external-storage -- even-load
 export async function runEvenLoad(): Promise<void> {
-  const workload = { ...chapter03Workload, showProgress: true };
+  const workload = { ...courseSkewWorkload, showProgress: true };
   console.log(
     `Chapter 03's skew workload on a shared Redis: ${workload.heavyUsers} heavy users (${workload.heavyRequests} requests each) and ${workload.lightUsers} light users (${workload.lightRequests} each) arrive over ${workload.arrivalTicks} ticks, behind round-robin on 3 servers.`,
   );
