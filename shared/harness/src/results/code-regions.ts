@@ -18,7 +18,9 @@ export function readRegion(file: string, name: string): string {
   const end = lines.findIndex((line, i) => i > start && line.trim().startsWith('// #endregion'));
   if (end < 0) throw new Error(`"// #region ${name}" in ${file} has no // #endregion`);
   const body = lines.slice(start + 1, end);
-  const indent = Math.min(...body.filter((line) => line.trim()).map((line) => line.match(/^ */)![0].length));
+  const indent = Math.min(
+    ...body.filter((line) => line.trim()).map((line) => line.match(/^ */)![0].length),
+  );
   return body.map((line) => line.slice(indent)).join('\n');
 }
 
@@ -31,7 +33,11 @@ export function fillCodeRegions(root = repoRoot()): string[] {
   const changed: string[] = [];
   for (const { file } of documentsWithResults(root)) {
     const text = readFileSync(file, 'utf8');
-    const next = text.replace(regionPattern, (_whole, source: string, name: string) => `<!-- region:${source}#${name} -->\n${fenced(root, source, name)}<!-- /region -->`);
+    const next = text.replace(
+      regionPattern,
+      (_whole, source: string, name: string) =>
+        `<!-- region:${source}#${name} -->\n${fenced(root, source, name)}<!-- /region -->`,
+    );
     if (next !== text) {
       writeFileSync(file, next);
       changed.push(file);
@@ -40,7 +46,10 @@ export function fillCodeRegions(root = repoRoot()): string[] {
   return changed;
 }
 
-export function checkCodeRegions(root = repoRoot()): { checked: number; problems: Array<{ file: string; region: string; problem: string }> } {
+export function checkCodeRegions(root = repoRoot()): {
+  checked: number;
+  problems: Array<{ file: string; region: string; problem: string }>;
+} {
   const problems: Array<{ file: string; region: string; problem: string }> = [];
   let checked = 0;
   for (const { file } of documentsWithResults(root)) {
@@ -48,7 +57,8 @@ export function checkCodeRegions(root = repoRoot()): { checked: number; problems
       checked += 1;
       const region = `${source}#${name}`;
       try {
-        if (fenced(root, source, name) !== shown) problems.push({ file, region, problem: 'differs from the source: run npm run results' });
+        if (fenced(root, source, name) !== shown)
+          problems.push({ file, region, problem: 'differs from the source: run npm run results' });
       } catch (error) {
         problems.push({ file, region, problem: (error as Error).message });
       }
