@@ -1,18 +1,21 @@
 #!/usr/bin/env node
-// Checks the system parts the course uses. For each missing one it prints the exact
+// Checks the system parts the course uses (programs, and a font for the slides). For each missing one it prints the exact
 // install command; as root with apt-get available it installs it.
 //   node scripts/doctor.mjs                 every part
 //   node scripts/doctor.mjs --for test      what `npm test` needs (every part)
 //   node scripts/doctor.mjs redis postgres  just these
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, readFileSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const parts = JSON.parse(readFileSync(new URL('./system-parts.json', import.meta.url), 'utf8'));
 
 /** The first usable path for a part's binary, or undefined. Mirrors shared/harness's lookup. */
 export function locate(part) {
-  for (let candidate of parts[part].binaries) {
+  // Some parts are plain files (a font), found by existence rather than as a program.
+  const file = (parts[part].files ?? []).find((candidate) => existsSync(candidate));
+  if (file) return file;
+  for (let candidate of parts[part].binaries ?? []) {
     if (candidate.startsWith('$')) candidate = process.env[candidate.slice(1)] ?? '';
     if (!candidate) continue;
     if (candidate.includes('*')) {
@@ -94,7 +97,7 @@ if (missing.length && canInstallWithApt()) {
 for (const part of wanted) {
   const found = locate(part);
   console.log(
-    `doctor: ${found ? 'ok     ' : 'MISSING'} ${part.padEnd(9)} ${found ?? `${parts[part].what}. Install: ${installHint(part)}`}`,
+    `doctor: ${found ? 'ok     ' : 'MISSING'} ${part.padEnd(12)} ${found ?? `${parts[part].what}. Install: ${installHint(part)}`}`,
   );
 }
 if (missing.length) {

@@ -1,10 +1,13 @@
-import { accessSync, constants, readFileSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../repo';
 
 interface SystemPart {
   what: string;
-  binaries: string[];
+  /** Programs, found on PATH or at these paths. */
+  binaries?: string[];
+  /** Plain files (a font), found by existence. */
+  files?: string[];
   apt: string;
   brew: string;
 }
@@ -34,7 +37,9 @@ function listDir(dir: string): string[] {
 }
 
 function locate(part: SystemPart): string | undefined {
-  for (let candidate of part.binaries) {
+  const file = (part.files ?? []).find((candidate) => existsSync(candidate));
+  if (file) return file;
+  for (let candidate of part.binaries ?? []) {
     if (candidate.startsWith('$')) candidate = process.env[candidate.slice(1)] ?? '';
     if (!candidate) continue;
     if (candidate.includes('*')) {
