@@ -42,7 +42,7 @@ function shorten(text: string, max: number): string {
 
 /** One row per fault: what users paid for it, against what the chapter promises. */
 export function faultRow(outcome: FaultOutcome): Record<string, Figure> {
-  const ms = (value: number | undefined) => (value === undefined ? '-' : value);
+  const { expectedTimes } = outcome.fault;
   return {
     chapter: outcome.fault.variant
       ? `${outcome.fault.chapter.slice(0, 2)} ${outcome.fault.variant}`
@@ -56,9 +56,9 @@ export function faultRow(outcome: FaultOutcome): Record<string, Figure> {
     'expected failures': outcome.fault.expected.failures,
     'lost sessions': outcome.lost,
     expected: `${outcome.expectedLost} (${outcome.fault.expected.lost})`,
-    'out of pool ms': ms(outcome.outOfPoolMs),
+    'out of pool ms (bound)': withBound(outcome.outOfPoolMs, expectedTimes?.outOfPoolMs),
     'failing for ms': outcome.failingForMs,
-    'back in pool ms': ms(outcome.backInPoolMs),
+    'back in pool ms (bound)': withBound(outcome.backInPoolMs, expectedTimes?.backInPoolMs),
     'crash?': outcome.crashed.length ? `yes: ${outcome.crashed.join(', ')}` : 'no',
     verdict: outcome.problems.length ? `FAIL: ${outcome.problems.join('; ')}` : 'ok',
   };
@@ -75,4 +75,12 @@ export function referencedRow(outcome: ReferencedOutcome): Record<string, Figure
       .join(' '),
     verdict: outcome.problems.length ? `FAIL: ${outcome.problems.join('; ')}` : 'ok',
   };
+}
+
+/** "1088 (≤ 1200)": a measured time beside what the settings promise; "!" when past it. */
+function withBound(measured: number | undefined, bound: number | undefined): string {
+  const shown = measured === undefined ? '-' : String(measured);
+  if (bound === undefined) return shown;
+  const past = measured !== undefined && measured > bound ? ' !' : '';
+  return `${shown} (≤ ${bound})${past}`;
 }

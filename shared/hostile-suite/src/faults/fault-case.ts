@@ -29,6 +29,8 @@ export interface FaultCase {
   /** How long the fault lasts before `recover`: a time, or until the balancer took the victim out and then a time. */
   hold: { ms: number } | { until: 'victim-out-of-pool'; thenMs: number };
   expected: { lost: ExpectedLoss; failures: ExpectedFailures };
+  /** What the lab's health-check settings promise, for the report (never asserted). */
+  expectedTimes?: { outOfPoolMs?: number; backInPoolMs?: number };
 }
 
 export interface FaultOutcome {

@@ -1,5 +1,6 @@
 import type { Lab } from '@sessions/harness';
 import type { ExpectedLoss, FaultCase } from './fault-case';
+import { faultLabBounds, faultLabProxyTimeoutMs } from './fault-lab';
 
 const killAll = async (lab: Lab) => void (await Promise.all(lab.servers.map((s) => s.kill())));
 const startAll = async (lab: Lab) => void (await Promise.all(lab.servers.map((s) => s.start())));
@@ -68,8 +69,12 @@ export function faultCases(chapter: string, variant?: string): FaultCase[] {
       inject: async (lab, victim) => lab.server(victim).pause(),
       recover: async (lab, victim) => lab.server(victim).resume(),
       // Requests already waiting on it get the balancer's 504 once the proxy timeout passes.
-      hold: { until: 'victim-out-of-pool', thenMs: 3100 },
+      hold: { until: 'victim-out-of-pool', thenMs: faultLabProxyTimeoutMs + 100 },
       expected: { lost: 'none', failures: 'in-flight' },
+      expectedTimes: {
+        outOfPoolMs: faultLabBounds.hungOutOfPoolMs,
+        backInPoolMs: faultLabBounds.resumedBackInPoolMs,
+      },
     },
     {
       kind: 'crash (kill -9)',
@@ -80,6 +85,7 @@ export function faultCases(chapter: string, variant?: string): FaultCase[] {
       recover: async (lab, victim) => lab.server(victim).start(),
       hold: { ms: 500 },
       expected: { lost: lostInCrash, failures: 'in-flight' },
+      expectedTimes: { outOfPoolMs: faultLabBounds.deadOutOfPoolMs },
     },
     {
       kind: 'every server down',
@@ -90,6 +96,7 @@ export function faultCases(chapter: string, variant?: string): FaultCase[] {
       recover: startAll,
       hold: { ms: 500 },
       expected: { lost: allDownLoss[chapter] ?? 'all', failures: 'clear-5xx' },
+      expectedTimes: { outOfPoolMs: faultLabBounds.deadOutOfPoolMs },
     },
     ...chapterFaults(chapter, variant),
   ];

@@ -1,16 +1,28 @@
 import { startLab, type Lab } from '@sessions/harness';
 import { loadLabDefinition } from '../world/chapter-labs';
 
+/** Health checks every 200 ms, out after 2 failures, back after 2 successes. */
+export const faultLabHealthCheck = { intervalMs: 200, fall: 2, rise: 2, timeoutMs: 400 };
+/** Well past the time health checks need to take a hung server out. */
+export const faultLabProxyTimeoutMs = 3000;
+
 /**
- * A chapter's lab with health checks and a proxy timeout short enough that a fault plays
- * out in a few seconds: checks every 200 ms, out after 2 failures, back after 2 successes,
- * and a 3 s proxy timeout, well past the time health checks need to take a server out.
+ * What those settings promise, for the report to compare with (never asserted: timings on a
+ * shared machine are noisy). A hung server fails `fall` checks, each taking up to the check
+ * timeout after up to one interval; a dead one fails them at once; a resumed one passes
+ * `rise` checks after the one still in flight times out.
  */
+export const faultLabBounds = {
+  hungOutOfPoolMs:
+    faultLabHealthCheck.fall * (faultLabHealthCheck.intervalMs + faultLabHealthCheck.timeoutMs),
+  deadOutOfPoolMs: faultLabHealthCheck.fall * faultLabHealthCheck.intervalMs,
+  resumedBackInPoolMs:
+    faultLabHealthCheck.timeoutMs + faultLabHealthCheck.rise * faultLabHealthCheck.intervalMs,
+};
+
+/** A chapter's lab with those health checks and proxy timeout: a fault plays out in seconds. */
 export async function startFaultLab(chapter: string, variant?: string): Promise<Lab> {
   return startLab(await loadLabDefinition(chapter, variant), {
-    balancer: {
-      proxyTimeoutMs: 3000,
-      healthCheck: { intervalMs: 200, fall: 2, rise: 2, timeoutMs: 400 },
-    },
+    balancer: { proxyTimeoutMs: faultLabProxyTimeoutMs, healthCheck: faultLabHealthCheck },
   });
 }
