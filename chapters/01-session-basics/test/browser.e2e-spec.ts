@@ -1,7 +1,6 @@
-import { startLab, type Lab } from '@sessions/harness';
+import { openChromium, startLab, type ChromiumSession, type Lab } from '@sessions/harness';
 import type { Page } from 'playwright-core';
 import { lab as definition } from '../src/lab';
-import { openChromium, type Chromium } from './support/chromium';
 import { startOtherSite, type OtherSite } from './support/other-site';
 
 const idInUrl = /;jsessionid=([A-Za-z0-9_-]{32})/;
@@ -17,8 +16,8 @@ describe('in a real browser (Chromium)', () => {
   let otherSite: OtherSite;
   let lab: Lab;
   let leakyLab: Lab;
-  let blocked: Chromium;
-  let allowed: Chromium;
+  let blocked: ChromiumSession;
+  let allowed: ChromiumSession;
 
   beforeAll(async () => {
     otherSite = await startOtherSite();

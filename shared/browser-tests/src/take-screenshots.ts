@@ -4,9 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chapterDir, sleep, startLab } from '@sessions/harness';
+import { chapterDir, openChromium, sleep, startLab } from '@sessions/harness';
 import type { Page } from 'playwright-core';
-import { openChromium } from './chromium';
 import { openDashboard } from './dashboard-page';
 import { chaptersWithDashboard, loadLabDefinition } from './lab-definitions';
 
@@ -59,7 +58,7 @@ async function screenshot(chapter: string): Promise<string> {
   const lab = await startLab(await loadLabDefinition(chapter), {
     controlToken: randomBytes(16).toString('hex'),
   });
-  const browser = await openChromium({ width: 1440, height: 900 });
+  const browser = await openChromium({ viewport: { width: 1440, height: 900 } });
   try {
     const page = await openDashboard(browser.context, lab);
     await page.locator('.control-group input[aria-label="users"]').fill('4');

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { LabClient, startLab, waitFor, type Lab } from '@sessions/harness';
+import {
+  LabClient,
+  openChromium,
+  startLab,
+  waitFor,
+  type ChromiumSession,
+  type Lab,
+} from '@sessions/harness';
 import type { Page } from 'playwright-core';
-import { openChromium, type ChromiumSession } from '../src/chromium';
 import { openDashboard, requestRow } from '../src/dashboard-page';
 import { loadLabDefinition } from '../src/lab-definitions';
 

@@ -60,3 +60,9 @@ export {
   type SkewWorkloadResult,
 } from './workloads/skew-workload';
 export { courseSkewWorkload, measureEvenLoad, type EvenLoadResult } from './workloads/even-load';
+export {
+  openChromium,
+  chromiumArgs,
+  type ChromiumSession,
+  type OpenChromiumOptions,
+} from './browser/chromium';
