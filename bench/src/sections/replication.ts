@@ -63,7 +63,10 @@ async function measureLags(lab: Lab, writes: number, round: number): Promise<num
   for (let i = 0; i < writes; i++) {
     const before = await Promise.all(peers.map((peer) => internalStats<ClusterStats>(peer)));
     await logInOn(writer, `lag-${round}-${i}`);
-    // Each peer counts a lag sample when it applies the write; wait for every peer's.
+    // Each peer counts a lag sample when it applies the write; wait for every peer's. The
+    // first look comes after a pause, so that polling does not load the peers while they
+    // apply (their own clocks measure the lag; this only waits for the figure).
+    await sleep(25);
     let after: ClusterStats[] = before;
     await waitFor(
       async () => {
@@ -74,11 +77,9 @@ async function measureLags(lab: Lab, writes: number, round: number): Promise<num
       },
       `write ${i} to reach every peer`,
       10_000,
-      5,
+      25,
     );
     for (const stats of after) lags.push(stats.replication.lagMs.last);
-    // A pause between writes, so each is measured on an idle cluster rather than in a queue.
-    await sleep(2);
   }
   return lags;
 }
