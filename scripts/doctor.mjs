@@ -3,6 +3,7 @@
 // install command; as root with apt-get available it installs it.
 //   node scripts/doctor.mjs                 every part
 //   node scripts/doctor.mjs --for test      what `npm test` needs (every part)
+//   node scripts/doctor.mjs --for start     what `npm start` needs (the stores; warns only)
 //   node scripts/doctor.mjs redis postgres  just these
 import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -66,9 +67,22 @@ function canInstallWithApt() {
   );
 }
 
+// What each root command needs. The tests use every part. A lab needs only the stores
+// (chapter 05), and for `npm start` a missing one is a warning, so chapters 01-04 still start.
+const purposes = {
+  test: { parts: Object.keys(parts), required: true },
+  start: { parts: ['redis', 'postgres'], required: false },
+};
+
 const args = process.argv.slice(2);
 const forIndex = args.indexOf('--for');
-const wanted = forIndex >= 0 ? Object.keys(parts) : args.length ? args : Object.keys(parts);
+const purpose = forIndex >= 0 ? purposes[args[forIndex + 1]] : undefined;
+if (forIndex >= 0 && !purpose) {
+  console.error(`doctor: --for takes one of ${Object.keys(purposes).join(', ')}`);
+  process.exit(2);
+}
+const wanted = purpose ? purpose.parts : args.length ? args : Object.keys(parts);
+const required = purpose ? purpose.required : true;
 const unknown = wanted.filter((part) => !parts[part]);
 if (unknown.length) {
   console.error(
@@ -100,7 +114,11 @@ for (const part of wanted) {
     `doctor: ${found ? 'ok     ' : 'MISSING'} ${part.padEnd(12)} ${found ?? `${parts[part].what}. Install: ${installHint(part)}`}`,
   );
 }
-if (missing.length) {
+if (missing.length && !required) {
+  console.warn(
+    `doctor: ${missing.join(', ')} missing: chapter 05's lab needs them; the other chapters do not.`,
+  );
+} else if (missing.length) {
   console.error(
     `doctor: ${missing.length} part(s) missing; the tests that need them fail until they are installed.`,
   );
