@@ -48,7 +48,7 @@ describe('npm run bench -- --short', () => {
     for (const contender of contenders) expect(markdown).toContain(`| ${contender} |`);
   });
 
-  it('gets a finite throughput and latency for every contender, and every request answered', () => {
+  it('gets a finite throughput and latency for every contender, and the course balancer answers every request', () => {
     for (const row of figuresOf('balancer').rows) {
       for (const spread of [row.requestsPerSecond, row.p50Ms, row.p99Ms])
         for (const value of Object.values(spread))
@@ -57,10 +57,12 @@ describe('npm run bench -- --short', () => {
             value,
             finite: true,
           });
-      expect({ contender: row.contender, failures: row.failures }).toEqual({
-        contender: row.contender,
-        failures: 0,
-      });
+      // HAProxy's and nginx's rare failed requests are data for the report, not the course's to assert.
+      if (row.contender.startsWith('course'))
+        expect({ contender: row.contender, failures: row.failures }).toEqual({
+          contender: row.contender,
+          failures: 0,
+        });
     }
     expect(Number.isFinite(figuresOf('balancer').throughputRatio.median)).toBe(true);
     expect(Number.isFinite(figuresOf('balancer').p99DifferenceMs.median)).toBe(true);
