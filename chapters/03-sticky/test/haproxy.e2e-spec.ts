@@ -36,7 +36,12 @@ describe.each(cases)('HAProxy on the shipped $config', ({ mode, config, cookie, 
     return { user, server: login.servedBy! };
   }
 
-  async function bringBack(id: string) {
+  /**
+   * Restarts a killed server once HAProxy has seen it go down: restarted sooner, HAProxy might
+   * never mark it DOWN, and so never report it UP again.
+   */
+  async function bringBack(id: string, downBefore: number) {
+    await haproxy!.waitForReport(id, 'DOWN', downBefore);
     const upBefore = haproxy!.reported(id, 'UP');
     await servers[Number(id) - 1].restart();
     await haproxy!.waitForReport(id, 'UP', upBefore);
@@ -81,7 +86,7 @@ describe.each(cases)('HAProxy on the shipped $config', ({ mode, config, cookie, 
     const next = await user.get<Me>('/me');
     expect(next.servedBy).toBe(after.servedBy);
 
-    await bringBack(pinned);
+    await bringBack(pinned, downBefore);
   });
 
   it('after health checks took the server out, its users go straight to a healthy server, without their session', async () => {
@@ -97,7 +102,7 @@ describe.each(cases)('HAProxy on the shipped $config', ({ mode, config, cookie, 
     expect(await user.cookie(cookie)).toMatch(shape);
 
     await user.post('/login', { userid: 'dave' });
-    await bringBack(pinned);
+    await bringBack(pinned, downBefore);
     const later = await user.get<Me>('/me');
     expect([later.servedBy, later.body.userid]).toEqual([after.servedBy, 'dave']);
   });
