@@ -175,7 +175,7 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
         );
       }
       count('server-errors');
-      outcome.reason = 'refused';
+      outcome.reason = 'server-error';
       sendError(
         response,
         502,

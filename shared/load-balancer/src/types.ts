@@ -73,7 +73,7 @@ export interface RequestEvent {
   method: string;
   path: string;
   server: string | null;
-  reason: RouteReason | 'no-server' | 'refused' | 'timeout' | 'rejected';
+  reason: RouteReason | 'no-server' | 'server-error' | 'timeout' | 'rejected';
   status: number;
   ms: number;
 }

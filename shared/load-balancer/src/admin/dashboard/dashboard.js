@@ -581,7 +581,7 @@ const reasonHelp = {
   'invalid-sticky-cookie': 'the sticky cookie named no server of the pool: chosen afresh',
   redispatch: 'the first server refused the connection: retried once on another',
   'no-server': 'every server is down: the balancer answered 502 itself',
-  refused: 'the server failed while answering',
+  'server-error': 'the server failed while answering',
   timeout: 'the server did not answer in time: 504',
   rejected: 'refused by the balancer itself (not a request it forwards)',
 };
@@ -590,7 +590,7 @@ function reasonKind(reason) {
   if (['sticky', 'new-sticky'].includes(reason)) return 'sticky';
   if (['redispatch', 'sticky-server-down', 'invalid-sticky-cookie'].includes(reason))
     return 'moved';
-  if (['no-server', 'refused', 'timeout', 'rejected'].includes(reason)) return 'failed';
+  if (['no-server', 'server-error', 'timeout', 'rejected'].includes(reason)) return 'failed';
   return 'plain';
 }
 
