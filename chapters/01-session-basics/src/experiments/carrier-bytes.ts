@@ -60,6 +60,16 @@ async function cookieJourney(baseUrl: string, { views }: CarrierBytesOptions) {
     }
     tally.requests += 1;
   };
+  await visitPages(send, views, 'cookie carrier');
+  return tally;
+}
+
+/** The same visit for both page carriers: log in, look, add two items, then `views` more looks. */
+async function visitPages(
+  send: (method: string, path: string, body?: string) => Promise<void>,
+  views: number,
+  label: string,
+): Promise<void> {
   await send('POST', '/form/login', 'userid=a');
   await send('GET', '/');
   for (const item of ['apple', 'pear']) {
@@ -68,9 +78,8 @@ async function cookieJourney(baseUrl: string, { views }: CarrierBytesOptions) {
   }
   for (let i = 0; i < views; i++) {
     await send('GET', '/');
-    progress('cookie carrier', i + 1, views);
+    progress(label, i + 1, views);
   }
-  return tally;
 }
 
 /** A browser that refuses cookies: the id rides in every link, form and redirect. */
@@ -92,16 +101,7 @@ async function urlJourney(baseUrl: string, { views }: CarrierBytesOptions) {
     }
     tally.requests += 1;
   };
-  await send('POST', '/form/login', 'userid=a');
-  await send('GET', '/');
-  for (const item of ['apple', 'pear']) {
-    await send('POST', '/form/cart', `item=${item}`);
-    await send('GET', '/');
-  }
-  for (let i = 0; i < views; i++) {
-    await send('GET', '/');
-    progress('URL rewriting', i + 1, views);
-  }
+  await visitPages(send, views, 'URL rewriting');
   return tally;
 }
 
