@@ -5,16 +5,26 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chapterDir, listChapters, startLab } from '@sessions/harness';
+import { LabOptionError, parseLabArguments, usageOfOptions } from './lib/lab-options.mjs';
 
-const chapterArg = process.argv[2];
-if (!chapterArg) {
-  console.log('Usage: npm start -- <chapter>\n\nChapters:');
+let parsed;
+try {
+  parsed = parseLabArguments(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof LabOptionError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+const { chapter: chapterArg, options } = parsed;
+if (!chapterArg || parsed.help) {
+  console.log('Usage: npm start -- <chapter> [options]\n\nChapters:');
   for (const name of listChapters()) {
     const built = existsSync(path.join('chapters', name, 'dist/lab.js'))
       ? ''
       : '  (not built yet: npm run build)';
     console.log(`  npm start -- ${name.slice(0, 2)}   ${name}${built}`);
   }
+  console.log(`\n${usageOfOptions()}`);
   process.exit(0);
 }
 
@@ -30,6 +40,8 @@ if (!existsSync(labFile)) {
   console.error(`${labFile} is missing: run \`npm run build\` first.`);
   process.exit(2);
 }
+// Chapter 05's lab reads its store when it is loaded.
+if (options.store) process.env.LAB_STORE = options.store;
 const { lab: definition } = await import(pathToFileURL(labFile).href);
 const port = Number(process.env.LB_PORT ?? 8080);
 const token = randomBytes(16).toString('hex');
@@ -37,7 +49,7 @@ const token = randomBytes(16).toString('hex');
 console.log(`Starting ${definition.title} ...`);
 let lab;
 try {
-  lab = await startLab(definition, { port, controlToken: token });
+  lab = await startLab(definition, { port, controlToken: token, servers: options.servers });
 } catch (error) {
   const hint =
     error.code === 'EADDRINUSE'
