@@ -1,4 +1,4 @@
-/** Paths a client may never reach through the balancer (DESIGN.md's reserved prefixes). */
+/** Paths a client may never reach through the balancer: the servers' and the balancer's own. */
 const reservedPrefixes = ['/__internal', '/__lb'];
 
 export type GuardVerdict = { ok: true } | { ok: false; status: number; message: string };
@@ -26,13 +26,46 @@ export function checkRequestTarget(method: string, url: string): GuardVerdict {
   const path = normalizedPath(url);
   if (path === undefined)
     return { ok: false, status: 400, message: 'the request path is not valid percent-encoding' };
-  if (reservedPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
+  // Reserved in any reading: decoded first (%2F becomes a separator), or segment by segment.
+  for (const reading of [path, segmentwisePath(url)]) {
+    if (reservedPrefixes.some((prefix) => reading === prefix || reading.startsWith(`${prefix}/`)))
+      return {
+        ok: false,
+        status: 404,
+        message: `${reading} is internal to the lab and not reachable through the balancer`,
+      };
+  }
+  return checkUnambiguousPath(url);
+}
+
+/**
+ * The path is forwarded byte for byte, so the balancer must read it the way every server
+ * will. A path is refused when servers disagree on its segments: an encoded "/" or "\"
+ * (%2F, %5C: one server splits there, another does not), an encoded "." (%2E: "%2E%2E" is
+ * ".." to a server that decodes before resolving), a backslash (a separator on some
+ * servers), and "." or ".." segments (some servers resolve them, others match them as text).
+ */
+export function checkUnambiguousPath(url: string): GuardVerdict {
+  const rawPath = pathOf(url);
+  if (/%(2f|5c|2e)/i.test(rawPath))
     return {
       ok: false,
-      status: 404,
-      message: `${path} is internal to the lab and not reachable through the balancer`,
+      status: 400,
+      message:
+        'an encoded "/", "\\" or "." (%2F, %5C, %2E) in the path is refused: servers read it differently',
     };
-  }
+  if (rawPath.includes('\\'))
+    return {
+      ok: false,
+      status: 400,
+      message: 'a backslash in the path is refused: some servers read it as "/"',
+    };
+  if (rawPath.split('/').some((segment) => segment === '.' || segment === '..'))
+    return {
+      ok: false,
+      status: 400,
+      message: '"." and ".." segments in the path are refused: servers resolve them differently',
+    };
   return { ok: true };
 }
 
@@ -54,7 +87,7 @@ export function checkHostHeader(httpVersion: string, rawHeaders: readonly string
  * routes case-insensitively), path parameters (";x=y") and dot segments removed, slashes collapsed.
  */
 export function normalizedPath(url: string): string | undefined {
-  const rawPath = url.split('?')[0].split('#')[0];
+  const rawPath = pathOf(url);
   let decoded: string;
   try {
     decoded = decodeURIComponent(rawPath);
@@ -66,6 +99,18 @@ export function normalizedPath(url: string): string | undefined {
     .replace(/\\/g, '/')
     .split('/')
     .map((segment) => segment.split(';')[0]);
+  return resolveDotSegments(segments);
+}
+
+/** The path as a server that splits on "/" before decoding reads it ("%2F" stays inside a segment). */
+function segmentwisePath(url: string): string {
+  const segments = pathOf(url)
+    .split('/')
+    .map((segment) => safeDecode(segment).toLowerCase().split(';')[0]);
+  return resolveDotSegments(segments);
+}
+
+function resolveDotSegments(segments: readonly string[]): string {
   const resolved: string[] = [];
   for (const segment of segments) {
     if (segment === '' || segment === '.') continue;
@@ -73,4 +118,16 @@ export function normalizedPath(url: string): string | undefined {
     else resolved.push(segment);
   }
   return `/${resolved.join('/')}`;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function pathOf(url: string): string {
+  return url.split('?')[0].split('#')[0];
 }
