@@ -7,6 +7,7 @@ import { EventLog } from './event-log';
 import { setForwardedHeaders } from './forwarded-headers';
 import { defaultHealthCheck, HealthChecker, type HealthCheckOptions } from './health-checker';
 import { rawJsonResponse, sendError } from './http-replies';
+import { Pool } from 'undici';
 import { ServerPool } from './pool';
 import { forward, type ForwardFailure } from './proxy/forward';
 import { outgoingRequestHeaders } from './proxy/hop-by-hop';
@@ -80,17 +81,15 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
   /** The response each client connection is writing now, for the request-timeout answer. */
   const current = new WeakMap<Socket, ServerResponse>();
 
-  // Keep-alive to the servers: without it every request opens a new connection.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 1000 });
-  const targets = new Map<string, { hostname: string; port: number }>();
-  const targetOf = (server: BackendServer) => {
-    let target = targets.get(server.url);
-    if (!target) {
-      const url = new URL(server.url);
-      target = { hostname: url.hostname, port: Number(url.port || 80) };
-      targets.set(server.url, target);
+  // One keep-alive connection pool per server: without it every request opens a new connection.
+  const connections = new Map<string, Pool>();
+  const connectionsTo = (server: BackendServer) => {
+    let pool = connections.get(server.url);
+    if (!pool) {
+      pool = new Pool(server.url, { connections: 256, bodyTimeout: proxyTimeoutMs });
+      connections.set(server.url, pool);
     }
-    return target;
+    return pool;
   };
 
   const count = (counter: string) => {
@@ -151,10 +150,9 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
     forward({
       request,
       response,
-      target: targetOf(server),
+      server: connectionsTo(server),
       headers: outgoingRequestHeaders(request.headers, body, context.method),
       body,
-      agent,
       deadlineMs: proxyTimeoutMs,
       maxBodyBytes,
       onResponseHeaders: (answer) => strategy.onResponse?.(context, decision, answer),
@@ -322,7 +320,7 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
       health.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      agent.destroy();
+      await Promise.all([...connections.values()].map((pool) => pool.destroy()));
     },
   };
 }

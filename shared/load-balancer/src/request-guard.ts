@@ -1,6 +1,13 @@
 /** Paths a client may never reach through the balancer: the servers' and the balancer's own. */
 const reservedPrefixes = ['/__internal', '/__lb'];
 
+/**
+ * A path no reading can change: no percent-encoding, backslash, ";" parameter or dot segment,
+ * and a first segment that cannot be a reserved prefix in any letter case.
+ */
+const plainPath = /^\/(?!__)[^%\\;?#]*(?:[?#].*)?$/s;
+const dotSegment = /\/\.\.?(?:\/|$)/;
+
 export type GuardVerdict = { ok: true } | { ok: false; status: number; message: string };
 
 /**
@@ -23,6 +30,8 @@ export function checkRequestTarget(method: string, url: string): GuardVerdict {
         'only origin-form request targets ("/path") are accepted: this balancer is not a forward proxy',
     };
   }
+  // Most paths ("/me", "/cart?x=1") have nothing to decode, resolve or strip: nothing to check.
+  if (plainPath.test(url) && !dotSegment.test(url)) return { ok: true };
   const path = normalizedPath(url);
   if (path === undefined)
     return { ok: false, status: 400, message: 'the request path is not valid percent-encoding' };
@@ -74,10 +83,12 @@ export function checkUnambiguousPath(url: string): GuardVerdict {
  * ambiguous (the balancer and a server could each believe a different one), so both are refused.
  */
 export function checkHostHeader(httpVersion: string, rawHeaders: readonly string[]): GuardVerdict {
-  const hosts = rawHeaders.filter((_, i) => i % 2 === 0 && rawHeaders[i].toLowerCase() === 'host');
-  if (hosts.length > 1)
+  let hosts = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2)
+    if (rawHeaders[i].length === 4 && rawHeaders[i].toLowerCase() === 'host') hosts += 1;
+  if (hosts > 1)
     return { ok: false, status: 400, message: 'a request may carry only one Host header' };
-  if (hosts.length === 0 && httpVersion !== '1.0')
+  if (hosts === 0 && httpVersion !== '1.0')
     return { ok: false, status: 400, message: 'an HTTP/1.1 request needs a Host header' };
   return { ok: true };
 }

@@ -66,7 +66,7 @@ describe('the balancer streams bodies and frames every request itself', () => {
     await backend.close();
   });
 
-  it('sends a chunked body on as one chunked request with the same content', async () => {
+  it('sends a chunked body on as one request, framed once, with the same content', async () => {
     const { reply } = await exchange(
       balancer.port,
       'POST /cart HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n' +
@@ -75,8 +75,13 @@ describe('the balancer streams bodies and frames every request itself', () => {
     expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
     const last = backend.received.at(-1)!;
     expect(last).toMatchObject({ method: 'POST', body: 'abcde' });
-    expect(last.headers['transfer-encoding']).toBe('chunked');
-    expect(last.headers['content-length']).toBeUndefined();
+    // One framing header: chunked while the body streams, or its length when it had
+    // already arrived whole before the request was sent on.
+    const framing = [last.headers['transfer-encoding'], last.headers['content-length']];
+    expect([
+      ['chunked', undefined],
+      [undefined, '5'],
+    ]).toContainEqual(framing);
   });
 
   it('says Content-Length: 0 for a POST without a body and never lets a body follow', async () => {

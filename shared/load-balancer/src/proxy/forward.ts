@@ -1,9 +1,5 @@
-import http, {
-  type IncomingMessage,
-  type OutgoingHttpHeaders,
-  type ServerResponse,
-} from 'node:http';
-import type { Socket } from 'node:net';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Dispatcher } from 'undici';
 import { outgoingResponseHeaders } from './hop-by-hop';
 import type { BodyFraming } from './request-framing';
 
@@ -21,90 +17,117 @@ export type ForwardFailure =
 export interface ForwardPlan {
   request: IncomingMessage;
   response: ServerResponse;
-  /** host and port of the chosen server. */
-  target: { hostname: string; port: number };
+  /** The keep-alive connection pool of the chosen server. */
+  server: Dispatcher;
+  /** The headers to send, framing included (outgoingRequestHeaders). */
   headers: OutgoingHttpHeaders;
   body: BodyFraming;
-  agent: http.Agent;
   deadlineMs: number;
   maxBodyBytes: number;
   /** Called with the server's response headers before they are written (sticky cookies). */
   onResponseHeaders(headers: OutgoingHttpHeaders): void;
-  /** Called at most once, when the server gave no usable answer and the client has none yet. */
+  /** Called at most once, when the server gave no usable answer. */
   onFailure(failure: ForwardFailure): void;
 }
 
+class DeadlineError extends Error {}
+class BodyTooLargeError extends Error {}
+
 /**
- * Sends one request to one server and streams both bodies. The request body is piped only
- * once the connection to the server is open, so a refused connection leaves it unread and
- * the caller may send the same request to another server.
+ * Sends one request to one server and streams both bodies, through undici's dispatch API
+ * (the lowest level it has: no response stream object in between). undici reads the request
+ * body only once the connection is open, so a refused connection leaves it unread and the
+ * caller may send the same request to another server.
  */
 export function forward(plan: ForwardPlan): void {
   const { request, response, body } = plan;
+  let abort: ((reason: Error) => void) | undefined;
+  let settled = false;
+  let resumeServer: (() => void) | undefined;
+  let pendingAbort: Error | undefined;
   let failed = false;
-  let bodyStarted = false;
-  const upstream = http.request({
-    hostname: plan.target.hostname,
-    port: plan.target.port,
-    method: request.method,
-    path: request.url,
-    headers: plan.headers,
-    agent: plan.agent,
-  });
   const fail = (failure: ForwardFailure) => {
     if (failed) return;
     failed = true;
-    clearTimeout(deadline);
-    upstream.destroy();
-    if (bodyStarted) request.unpipe(upstream);
     plan.onFailure(failure);
   };
-  // A deadline on every forwarded request, whatever its headers say (Expect included).
-  const deadline = setTimeout(
-    () => fail(request.complete ? { kind: 'timeout' } : { kind: 'client-too-slow' }),
-    plan.deadlineMs,
-  );
-
-  upstream.on('error', (error: NodeJS.ErrnoException) => {
-    const refused = error.code === 'ECONNREFUSED' && !bodyStarted;
-    fail(
-      refused ? { kind: 'refused' } : { kind: 'server-error', code: error.code ?? error.message },
-    );
-  });
-  upstream.on('response', (answer) => {
+  const stop = (reason: Error) => {
+    if (abort) return abort(reason);
+    // Not even on a connection yet (still connecting, or queued): answer now, and abort
+    // the request as soon as undici hands over a way to.
+    pendingAbort = reason;
+    settled = true;
     clearTimeout(deadline);
-    if (failed) return void answer.resume();
-    const headers = outgoingResponseHeaders(answer.headers);
-    plan.onResponseHeaders(headers);
-    response.writeHead(answer.statusCode ?? 502, headers);
-    answer.pipe(response);
-    // A server that dies halfway through its answer: end the client's connection too, or
-    // the client waits forever for the rest.
-    answer.once('close', () => {
-      if (!answer.complete) response.destroy();
-    });
-  });
+    if (reason instanceof DeadlineError) fail({ kind: 'timeout' });
+    else if (reason instanceof BodyTooLargeError) fail({ kind: 'body-too-large' });
+  };
+  // A deadline on every forwarded request, whatever its headers say (Expect included).
+  const deadline = setTimeout(() => stop(new DeadlineError()), plan.deadlineMs);
+  const finish = () => {
+    settled = true;
+    clearTimeout(deadline);
+  };
   // The client went away (or was cut off): the server's request goes with it.
   response.once('close', () => {
-    clearTimeout(deadline);
-    if (!upstream.writableFinished || !response.writableFinished) upstream.destroy();
+    if (!settled) stop(new Error('the client closed its connection'));
   });
+  response.on('drain', () => resumeServer?.());
+  if (body.kind === 'chunked')
+    limitBody(request, plan.maxBodyBytes, () => stop(new BodyTooLargeError()));
 
-  if (body.kind === 'none') {
-    upstream.end();
-    return;
-  }
-  upstream.once('socket', (socket: Socket) => {
-    const start = () => {
-      if (failed) return;
-      bodyStarted = true;
-      if (body.kind === 'chunked')
-        limitBody(request, plan.maxBodyBytes, () => fail({ kind: 'body-too-large' }));
-      request.pipe(upstream);
-    };
-    if (socket.connecting) socket.once('connect', start);
-    else start();
-  });
+  plan.server.dispatch(
+    {
+      method: request.method as Dispatcher.HttpMethod,
+      path: request.url ?? '/',
+      headers: plan.headers as Record<string, string | string[]>,
+      body: body.kind === 'none' ? null : request,
+    },
+    {
+      onConnect(abortRequest) {
+        abort = abortRequest;
+        if (pendingAbort) abortRequest(pendingAbort);
+      },
+      onHeaders(statusCode, rawHeaders, resume) {
+        clearTimeout(deadline);
+        if (failed) return false;
+        resumeServer = resume;
+        const headers = outgoingResponseHeaders(rawHeaders);
+        plan.onResponseHeaders(headers);
+        response.writeHead(statusCode, headers);
+        return true;
+      },
+      onData(chunk) {
+        // false pauses the server's connection until the client's drains.
+        return response.write(chunk);
+      },
+      onComplete() {
+        finish();
+        response.end();
+      },
+      onError(error: NodeJS.ErrnoException) {
+        finish();
+        if (failed) return;
+        if (response.headersSent) {
+          // A server that fails halfway through its answer: end the client's connection
+          // too, or the client waits forever for the rest.
+          response.destroy();
+          return;
+        }
+        if (error instanceof DeadlineError)
+          return plan.onFailure(
+            request.complete ? { kind: 'timeout' } : { kind: 'client-too-slow' },
+          );
+        if (error instanceof BodyTooLargeError) return plan.onFailure({ kind: 'body-too-large' });
+        if (response.destroyed) return;
+        const refused = error.code === 'ECONNREFUSED' && !request.readableDidRead;
+        plan.onFailure(
+          refused
+            ? { kind: 'refused' }
+            : { kind: 'server-error', code: error.code ?? error.message },
+        );
+      },
+    },
+  );
 }
 
 /** A chunked body declares no size: count it as it streams and stop at the limit. */
@@ -117,5 +140,6 @@ function limitBody(request: IncomingMessage, limit: number, tooLarge: () => void
       tooLarge();
     }
   };
-  request.on('data', count);
+  // Listening to 'data' would start the flow before undici reads: count once it does.
+  request.once('resume', () => request.on('data', count));
 }

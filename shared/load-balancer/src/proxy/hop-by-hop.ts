@@ -42,8 +42,8 @@ function connectionOptions(headers: IncomingHttpHeaders): Set<string> | undefine
 }
 
 /**
- * The headers the server receives: the client's end-to-end headers and exactly one
- * framing header, written from the body the balancer will actually send.
+ * The headers the server receives: the client's end-to-end headers and the framing the
+ * balancer decided from the body it will actually send: Content-Length, or chunked.
  */
 export function outgoingRequestHeaders(
   headers: IncomingHttpHeaders,
@@ -56,19 +56,31 @@ export function outgoingRequestHeaders(
     if (requestOnly.has(name) || listed?.has(name)) continue;
     outgoing[name] = headers[name];
   }
+  // Chunked: no length header, and the client library sends the streamed body in chunks
+  // (it refuses a Transfer-Encoding header from its caller, so that it alone frames).
   if (body.kind === 'length') outgoing['content-length'] = String(body.bytes);
-  else if (body.kind === 'chunked') outgoing['transfer-encoding'] = 'chunked';
-  else if (method !== 'GET' && method !== 'HEAD') outgoing['content-length'] = '0';
+  else if (body.kind === 'none' && method !== 'GET' && method !== 'HEAD')
+    outgoing['content-length'] = '0';
   return outgoing;
 }
 
-/** The server's answer as the client receives it: Node frames it again for the client's connection. */
-export function outgoingResponseHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
-  const listed = connectionOptions(headers);
+/**
+ * The server's answer as the client receives it (from the raw name/value list the client
+ * library hands over): Node frames it again for the client's connection.
+ */
+export function outgoingResponseHeaders(raw: ReadonlyArray<Buffer | string>): OutgoingHttpHeaders {
   const outgoing: OutgoingHttpHeaders = {};
-  for (const name in headers) {
-    if (responseOnly.has(name) || listed?.has(name)) continue;
-    outgoing[name] = headers[name];
+  let listed: Set<string> | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i].toString().toLowerCase();
+    const value = raw[i + 1].toString('latin1');
+    if (name === 'connection') listed = connectionOptions({ connection: value });
+    if (responseOnly.has(name)) continue;
+    const previous = outgoing[name];
+    if (previous === undefined) outgoing[name] = name === 'set-cookie' ? [value] : value;
+    else if (Array.isArray(previous)) previous.push(value);
+    else outgoing[name] = `${String(previous)}, ${value}`;
   }
+  if (listed) for (const name of listed) delete outgoing[name];
   return outgoing;
 }
