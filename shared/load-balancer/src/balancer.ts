@@ -55,6 +55,16 @@ interface Outcome {
   reason: RequestEvent['reason'];
 }
 
+/** One client request on its way through the balancer, and the servers it has tried. */
+interface Exchange {
+  request: IncomingMessage;
+  response: ServerResponse;
+  body: BodyFraming;
+  context: RouteContext;
+  outcome: Outcome;
+  tried: Set<string>;
+}
+
 export async function startBalancer(options: BalancerOptions = {}): Promise<Balancer> {
   const pool = new ServerPool(options.servers);
   const events = new EventLog();
@@ -114,14 +124,8 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
     return outcome;
   }
 
-  function dispatch(
-    request: IncomingMessage,
-    response: ServerResponse,
-    body: BodyFraming,
-    context: RouteContext,
-    outcome: Outcome,
-    tried: Set<string>,
-  ): void {
+  function dispatch(exchange: Exchange): void {
+    const { request, response, body, context, outcome, tried } = exchange;
     const candidates = pool.healthy().filter((server) => !tried.has(server.id));
     if (candidates.length === 0) {
       Object.assign(outcome, { server: null, reason: 'no-server' });
@@ -159,28 +163,20 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
       onFailure: (failure) => {
         done();
         response.off('close', done);
-        failed(request, response, body, context, outcome, tried, server, failure);
+        failed(exchange, server, failure);
       },
     });
   }
 
-  function failed(
-    request: IncomingMessage,
-    response: ServerResponse,
-    body: BodyFraming,
-    context: RouteContext,
-    outcome: Outcome,
-    tried: Set<string>,
-    server: BackendServer,
-    failure: ForwardFailure,
-  ): void {
+  function failed(exchange: Exchange, server: BackendServer, failure: ForwardFailure): void {
+    const { response, outcome, tried } = exchange;
     switch (failure.kind) {
       case 'refused':
         health.markDown(server);
         if (tried.size === 1 && !response.headersSent) {
           // HAProxy's `retries` + `option redispatch`: the server never saw a byte, so try another, once.
           count('redispatched');
-          return dispatch(request, response, body, context, outcome, tried);
+          return dispatch(exchange);
         }
         outcome.reason = 'no-server';
         return sendError(
@@ -253,7 +249,7 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
       poolIds: pool.all().map((server) => server.id),
       count,
     };
-    dispatch(request, response, framing.body, context, outcome, new Set());
+    dispatch({ request, response, body: framing.body, context, outcome, tried: new Set() });
   }
 
   const server = http.createServer(
