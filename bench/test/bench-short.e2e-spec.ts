@@ -42,10 +42,15 @@ describe('npm run bench -- --short', () => {
       'course · sticky-insert-cookie',
       'reference · bare http-proxy-3',
       'reference · plain node:http proxy',
+      'reference · undici 7 Pool',
       'HAProxy',
       'nginx',
     ]);
     for (const contender of contenders) expect(markdown).toContain(`| ${contender} |`);
+    // Lessons quote rows by these keys (bench.balancer.data.byContender.<key>...).
+    expect(Object.keys(figuresOf('balancer').byContender)).toEqual(
+      expect.arrayContaining(['course-round-robin', 'haproxy', 'reference-undici-7-pool']),
+    );
   });
 
   it('gets a finite throughput and latency for every contender, and the course balancer answers every request', () => {

@@ -6,7 +6,9 @@ export async function startBackends(count = 3): Promise<ChapterServer[]> {
   try {
     for (let id = 1; id <= count; id++)
       servers.push(await ChapterServer.create({ chapter: '02-inconsistency', id: String(id) }));
-    await Promise.all(servers.map((server) => server.start()));
+    // One at a time: three Nest apps starting together on a busy 2-core machine can each
+    // take longer than the readiness bound.
+    for (const server of servers) await server.start();
     return servers;
   } catch (error) {
     await Promise.all(servers.map((server) => server.stop()));

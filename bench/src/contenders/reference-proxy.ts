@@ -6,9 +6,10 @@ import { waitUntilAnswering } from './wait-for-port';
 const references = {
   'node-http-proxy': 'reference · plain node:http proxy',
   'bare-http-proxy-3': 'reference · bare http-proxy-3',
+  'undici-proxy': 'reference · undici 7 Pool',
 } as const;
 
-/** One of the two yardstick proxies (bench/src/reference), from the build, in its own process. */
+/** One of the yardstick proxies (bench/src/reference), from the build, in its own process. */
 export async function startReferenceProxy(
   which: keyof typeof references,
   backends: ReadonlyArray<{ url: string }>,

@@ -47,7 +47,7 @@ export function hotSpots(file: string, top = 15): HotSpot[] {
     .map(([where, count]) => ({ where, selfPercent: Math.round((count / total) * 1000) / 10 }));
 }
 
-/** Busy self time by who owns the code: the course balancer, http-proxy-3, Node itself, system calls. */
+/** Busy self time by who owns the code: the course balancer, undici (its client), Node itself, system calls. */
 export function ownerShares(file: string): Array<{ owner: string; selfPercent: number }> {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -57,8 +57,8 @@ export function ownerShares(file: string): Array<{ owner: string; selfPercent: n
     const { url, functionName } = byId.get(id)!.callFrame;
     const owner = url.includes('/shared/load-balancer/')
       ? 'course balancer code'
-      : url.includes('/http-proxy-3/')
-        ? 'http-proxy-3'
+      : url.includes('/node_modules/undici/') || url.startsWith('wasm://')
+        ? 'undici (HTTP client, its parser in WebAssembly)'
         : url.startsWith('node:')
           ? 'Node.js (http, streams, events)'
           : functionName === '(garbage collector)'

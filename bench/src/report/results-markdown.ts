@@ -97,9 +97,25 @@ function balancerSection(balancer: BalancerResults): string[] {
         target: `≤ +${targets.p99DifferenceMs}`,
         result: verdict(balancer.p99DifferenceMs.median <= targets.p99DifferenceMs),
       },
+      ...courseCpuRow(balancer),
     ]),
     '',
     '![requests per second through each balancer](results.svg)',
+  ];
+}
+
+/** Older results have no CPU target: then the row is left out rather than invented. */
+function courseCpuRow(balancer: BalancerResults) {
+  const cpu = balancer.rows.find((row) => row.contender === 'course · round-robin')?.cpuMicros;
+  const target = balancer.targets.cpuMicrosPerRequest;
+  if (!cpu || target === undefined) return [];
+  return [
+    {
+      'course round-robin vs HAProxy': 'balancer CPU, µs per request',
+      measured: formatSpread(cpu),
+      target: `≤ ${target}`,
+      result: verdict(cpu.median <= target),
+    },
   ];
 }
 

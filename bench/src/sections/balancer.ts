@@ -17,10 +17,23 @@ export interface BalancerResults {
   throughputRatio: Spread;
   /** Course round-robin p99 minus HAProxy's p99 (ms), per round. */
   p99DifferenceMs: Spread;
-  targets: { throughputRatio: number; p99DifferenceMs: number };
+  /** Every row again, keyed by a slug of its name ("course-round-robin", "haproxy"), for lessons' result markers. */
+  byContender: Record<string, LoadRow>;
+  targets: { throughputRatio: number; p99DifferenceMs: number; cpuMicrosPerRequest: number };
 }
 
-export const balancerTargets = { throughputRatio: 0.9, p99DifferenceMs: 2 };
+export const balancerTargets = {
+  throughputRatio: 0.85,
+  p99DifferenceMs: 2,
+  cpuMicrosPerRequest: 170,
+};
+
+/** "reference · undici 7 Pool" → "reference-undici-7-pool". */
+export const contenderSlug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Throughput and latency of the same three backends, directly and through each balancer. */
 export async function benchBalancers(options: RoundsOptions): Promise<BalancerResults> {
@@ -42,6 +55,7 @@ export async function benchBalancers(options: RoundsOptions): Promise<BalancerRe
     }
     contenders.push(await startReferenceProxy('bare-http-proxy-3', pool));
     contenders.push(await startReferenceProxy('node-http-proxy', pool));
+    contenders.push(await startReferenceProxy('undici-proxy', pool));
     contenders.push(await startHaproxy(pool));
     contenders.push(await startNginx(pool));
     const results = await alternateRounds(contenders, options, 'balancers');
@@ -68,6 +82,7 @@ function summarize(results: Map<string, RoundResult[]>, options: RoundsOptions):
       course.map((run, i) => round2(run.requestsPerSecond / haproxy[i].requestsPerSecond)),
     ),
     p99DifferenceMs: spreadOf(course.map((run, i) => round2(run.p99Ms - haproxy[i].p99Ms))),
+    byContender: Object.fromEntries(rows.map((row) => [contenderSlug(row.contender), row])),
     targets: balancerTargets,
   };
 }

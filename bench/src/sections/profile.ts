@@ -21,7 +21,7 @@ export interface ProfileResults {
 
 /**
  * The course balancer under load with V8's sampling profiler on (`--cpu-prof`): where its
- * time goes, by owner (its own code, http-proxy-3, Node's HTTP stack, socket writes).
+ * time goes, by owner (its own code, undici, Node's HTTP stack, socket writes).
  */
 export async function benchProfile(strategy: string, seconds: number): Promise<ProfileResults> {
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'sessions-bench-profile-'));

@@ -1,6 +1,8 @@
 import { formatTable } from '@sessions/harness';
 import { appCases } from './cases/app-cases';
 import { balancerCases } from './cases/balancer-cases';
+import { framingHostileCases } from './cases/framing-cases';
+import { limitCases } from './cases/limit-cases';
 import type { CaseOutcome, HostileCase } from './cases/hostile-case';
 import { stickyCases } from './cases/sticky-cases';
 import type { FaultOutcome } from './faults/fault-case';
@@ -41,7 +43,12 @@ async function runCases(
 async function main() {
   const pids: Array<number | undefined> = [];
   console.log('Hostile input: the balancer (chapter 02 lab behind it) and each chapter server.');
-  const outcomes = await runCases({ chapter: balancerChapter }, [...balancerCases, ...stickyCases]);
+  const outcomes = await runCases({ chapter: balancerChapter }, [
+    ...balancerCases,
+    ...framingHostileCases,
+    ...limitCases,
+    ...stickyCases,
+  ]);
   for (const chapter of appChapters)
     outcomes.push(...(await runCases({ chapter, servers: 1 }, appCases(chapter))));
 

@@ -1,4 +1,6 @@
 import { balancerCases } from '../src/cases/balancer-cases';
+import { framingHostileCases } from '../src/cases/framing-cases';
+import { limitCases } from '../src/cases/limit-cases';
 import { stickyCases } from '../src/cases/sticky-cases';
 import type { HostileCase } from '../src/cases/hostile-case';
 import { runCase } from '../src/run-case';
@@ -22,16 +24,17 @@ describe('hostile input to the balancer, in front of the chapter 02 lab', () => 
     await world?.stop();
   });
 
-  it.each([...balancerCases, ...stickyCases].map((c) => [title(c), c] as const))(
-    '%s',
-    async (_title, hostile) => {
-      const outcome = await runCase(world, hostile);
-      expect({ case: hostile.name, problems: outcome.problems }).toEqual({
-        case: hostile.name,
-        problems: [],
-      });
-    },
-  );
+  it.each(
+    [...balancerCases, ...framingHostileCases, ...limitCases, ...stickyCases].map(
+      (c) => [title(c), c] as const,
+    ),
+  )('%s', async (_title, hostile) => {
+    const outcome = await runCase(world, hostile);
+    expect({ case: hostile.name, problems: outcome.problems }).toEqual({
+      case: hostile.name,
+      problems: [],
+    });
+  });
 
   it('leaves no process it started running once the lab is stopped', async () => {
     await world.stop();

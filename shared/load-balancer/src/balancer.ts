@@ -1,7 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
-import { createProxyServer } from 'http-proxy-3';
+import type { AddressInfo, Socket } from 'node:net';
 import { handleAdmin, stateOf, type AdminContext } from './admin/admin-routes';
 import type { ControlHandler } from './admin/control-route';
 import { parseCookies } from './cookies';
@@ -9,11 +7,14 @@ import { EventLog } from './event-log';
 import { setForwardedHeaders } from './forwarded-headers';
 import { defaultHealthCheck, HealthChecker, type HealthCheckOptions } from './health-checker';
 import { rawJsonResponse, sendError } from './http-replies';
+import { Pool } from 'undici';
 import { ServerPool } from './pool';
-import { BodyTooLargeError, readBody } from './request-body';
+import { forward, type ForwardFailure } from './proxy/forward';
+import { outgoingRequestHeaders } from './proxy/hop-by-hop';
+import { checkFraming, type BodyFraming } from './proxy/request-framing';
 import { checkHostHeader, checkRequestTarget } from './request-guard';
 import { strategyByName } from './strategies';
-import type { BackendServer, RequestEvent, RouteContext, RouteDecision, Strategy } from './types';
+import type { BackendServer, RequestEvent, RouteContext, Strategy } from './types';
 
 export interface BalancerOptions {
   /** 0 (the default) picks a free port. */
@@ -22,11 +23,17 @@ export interface BalancerOptions {
   servers?: ReadonlyArray<{ id: string; url: string }>;
   strategy?: string | Strategy;
   healthCheck?: Partial<HealthCheckOptions>;
-  /** A server that sends no response within this time gets a 504 for the client. */
+  /** Every forwarded request is answered within this time: a server that has not answered gets a 504. */
   proxyTimeoutMs?: number;
   maxBodyBytes?: number;
   /** Slow clients that have not sent their headers by then are cut off (slowloris). */
   headersTimeoutMs?: number;
+  /** A client must have sent its whole request (headers and body) by then, or it gets a 408. */
+  requestTimeoutMs?: number;
+  /** Client connections open at once; more are closed as soon as they connect. */
+  maxConnections?: number;
+  /** Dashboards (or other readers) of /__lb/events at once; more get a 503. */
+  maxEventSubscribers?: number;
   control?: { token: string; handlers: Record<string, ControlHandler> };
   describe?: () => Record<string, unknown>;
 }
@@ -43,17 +50,20 @@ export interface Balancer {
   close(): Promise<void>;
 }
 
-interface Attempt {
-  context: RouteContext;
-  decision: RouteDecision;
-}
-
 interface Outcome {
   server: string | null;
   reason: RequestEvent['reason'];
 }
 
-class ProxyTimeoutError extends Error {}
+/** One client request on its way through the balancer, and the servers it has tried. */
+interface Exchange {
+  request: IncomingMessage;
+  response: ServerResponse;
+  body: BodyFraming;
+  context: RouteContext;
+  outcome: Outcome;
+  tried: Set<string>;
+}
 
 export async function startBalancer(options: BalancerOptions = {}): Promise<Balancer> {
   const pool = new ServerPool(options.servers);
@@ -63,7 +73,8 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
   const health = new HealthChecker(pool, { ...defaultHealthCheck, ...options.healthCheck });
   const proxyTimeoutMs = options.proxyTimeoutMs ?? 10_000;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const attempts = new WeakMap<IncomingMessage, Attempt>();
+  const headersTimeoutMs = options.headersTimeoutMs ?? 10_000;
+  const requestTimeoutMs = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeoutMs);
   const admin: AdminContext = {
     pool,
     strategy: () => strategy,
@@ -71,23 +82,25 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
     counters,
     control: options.control,
     describe: options.describe,
+    eventStreams: {
+      open: 0,
+      max: options.maxEventSubscribers ?? 32,
+      dropped: () => count('event-readers-dropped'),
+    },
   };
+  /** The response each client connection is writing now, for the request-timeout answer. */
+  const current = new WeakMap<Socket, ServerResponse>();
 
-  // Keep-alive to the servers: without it every request opens a new connection.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 1000 });
-  const proxy = createProxyServer({ agent, xfwd: false, ws: false });
-  proxy.on('proxyReq', (proxyRequest) => {
-    proxyRequest.setTimeout(proxyTimeoutMs, () => proxyRequest.destroy(new ProxyTimeoutError()));
-  });
-  proxy.on('proxyRes', (proxyResponse, request, response) => {
-    const attempt = attempts.get(request);
-    if (attempt) strategy.onResponse?.(attempt.context, attempt.decision, proxyResponse.headers);
-    // A server that dies halfway through its answer: end the client's connection too, or the
-    // client waits forever for the rest (the proxy timeout no longer applies: that socket is gone).
-    proxyResponse.once('close', () => {
-      if (!proxyResponse.complete) response.destroy();
-    });
-  });
+  // One keep-alive connection pool per server: without it every request opens a new connection.
+  const connections = new Map<string, Pool>();
+  const connectionsTo = (server: BackendServer) => {
+    let pool = connections.get(server.url);
+    if (!pool) {
+      pool = new Pool(server.url, { connections: 256, bodyTimeout: proxyTimeoutMs });
+      connections.set(server.url, pool);
+    }
+    return pool;
+  };
 
   const count = (counter: string) => {
     counters[counter] = (counters[counter] ?? 0) + 1;
@@ -111,14 +124,8 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
     return outcome;
   }
 
-  function forward(
-    request: IncomingMessage,
-    response: ServerResponse,
-    body: Buffer,
-    context: RouteContext,
-    outcome: Outcome,
-    tried: Set<string>,
-  ) {
+  function dispatch(exchange: Exchange): void {
+    const { request, response, body, context, outcome, tried } = exchange;
     const candidates = pool.healthy().filter((server) => !tried.has(server.id));
     if (candidates.length === 0) {
       Object.assign(outcome, { server: null, reason: 'no-server' });
@@ -134,7 +141,6 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
     tried.add(server.id);
     Object.assign(outcome, { server: server.id, reason: decision.reason });
     strategy.beforeForward?.(context, decision, request.headers);
-    attempts.set(request, { context, decision });
 
     server.requests += 1;
     server.active += 1;
@@ -145,18 +151,32 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
     };
     response.once('close', done);
 
-    // Most requests (GETs) have no body: then the request, already read to its end, is
-    // piped as it is and the server's request ends at once. A stream made for an empty
-    // body costs a write and several ticks per request (measured in bench/: npm run profile).
-    const buffer = body.length > 0 ? Readable.from([body]) : undefined;
-    proxy.web(request, response, { target: server.url, buffer }, (error) => {
-      done();
-      if (isRefusedBeforeAnyByte(error) && !response.headersSent) {
+    forward({
+      request,
+      response,
+      server: connectionsTo(server),
+      headers: outgoingRequestHeaders(request.headers, body, context.method),
+      body,
+      deadlineMs: proxyTimeoutMs,
+      maxBodyBytes,
+      onResponseHeaders: (answer) => strategy.onResponse?.(context, decision, answer),
+      onFailure: (failure) => {
+        done();
+        response.off('close', done);
+        failed(exchange, server, failure);
+      },
+    });
+  }
+
+  function failed(exchange: Exchange, server: BackendServer, failure: ForwardFailure): void {
+    const { response, outcome, tried } = exchange;
+    switch (failure.kind) {
+      case 'refused':
         health.markDown(server);
-        if (tried.size === 1) {
-          // HAProxy's `retries` + `option redispatch`: the server never saw the request, so try another, once.
+        if (tried.size === 1 && !response.headersSent) {
+          // HAProxy's `retries` + `option redispatch`: the server never saw a byte, so try another, once.
           count('redispatched');
-          return forward(request, response, body, context, outcome, tried);
+          return dispatch(exchange);
         }
         outcome.reason = 'no-server';
         return sendError(
@@ -164,8 +184,7 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
           502,
           `no server could take this request: servers ${[...tried].join(' and ')} refused the connection`,
         );
-      }
-      if (error instanceof ProxyTimeoutError) {
+      case 'timeout':
         count('timeouts');
         outcome.reason = 'timeout';
         return sendError(
@@ -173,67 +192,85 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
           504,
           `server ${server.id} did not answer within ${proxyTimeoutMs} ms`,
         );
-      }
-      count('server-errors');
-      outcome.reason = 'server-error';
-      sendError(
-        response,
-        502,
-        `server ${server.id} failed: ${(error as NodeJS.ErrnoException).code ?? error.message}`,
-      );
-    });
+      case 'client-too-slow':
+        count('rejected');
+        outcome.reason = 'rejected';
+        response.setHeader('connection', 'close');
+        return sendError(
+          response,
+          408,
+          `the request body did not arrive within ${proxyTimeoutMs} ms`,
+        );
+      case 'body-too-large':
+        count('rejected');
+        outcome.reason = 'rejected';
+        response.setHeader('connection', 'close');
+        return sendError(response, 413, `the request body is larger than ${maxBodyBytes} bytes`);
+      case 'server-error':
+        count('server-errors');
+        outcome.reason = 'server-error';
+        return sendError(response, 502, `server ${server.id} failed: ${failure.code}`);
+    }
   }
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  function handle(request: IncomingMessage, response: ServerResponse): void {
     const url = request.url ?? '/';
-    if (url === '/__lb' || url.startsWith('/__lb/') || url.startsWith('/__lb?'))
-      return handleAdmin(request, response, admin);
+    current.set(request.socket, response);
+    if (url === '/__lb' || url.startsWith('/__lb/') || url.startsWith('/__lb?')) {
+      handleAdmin(request, response, admin).catch((error: Error) =>
+        sendError(response, 500, `balancer error: ${error.message}`),
+      );
+      return;
+    }
 
     const outcome = trackOutcome(request, response);
+    const method = request.method ?? 'GET';
     const hostVerdict = checkHostHeader(request.httpVersion, request.rawHeaders);
-    const verdict = hostVerdict.ok ? checkRequestTarget(request.method ?? 'GET', url) : hostVerdict;
-    if (!verdict.ok) {
+    const verdict = hostVerdict.ok ? checkRequestTarget(method, url) : hostVerdict;
+    const framing = verdict.ok ? checkFraming(request) : verdict;
+    if (!framing.ok) {
       count('rejected');
-      return sendError(response, verdict.status, verdict.message);
+      // What follows a refused body on this connection cannot be trusted to be framed as the
+      // client meant: close it rather than read the rest as a new request.
+      if (declaresBody(request)) response.setHeader('connection', 'close');
+      return sendError(response, framing.status, framing.message);
     }
-    let body: Buffer;
-    try {
-      body = await readBody(request, maxBodyBytes);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) return void response.destroy();
+    if (framing.body.kind === 'length' && framing.body.bytes > maxBodyBytes) {
       count('rejected');
       response.setHeader('connection', 'close');
-      return sendError(response, 413, error.message);
+      return sendError(response, 413, `the request body is larger than ${maxBodyBytes} bytes`);
     }
     setForwardedHeaders(request);
     const context: RouteContext = {
-      method: request.method ?? 'GET',
+      method,
       path: url,
       headers: request.headers,
       cookies: parseCookies(request.headers.cookie),
       poolIds: pool.all().map((server) => server.id),
       count,
     };
-    forward(request, response, body, context, outcome, new Set());
+    dispatch({ request, response, body: framing.body, context, outcome, tried: new Set() });
   }
 
   const server = http.createServer(
     {
-      headersTimeout: options.headersTimeoutMs ?? 10_000,
-      requestTimeout: 60_000,
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      // Strict parsing: what the parser cannot read one way only is refused (400), never guessed.
+      insecureHTTPParser: false,
       // Node's own missing-Host answer has no body; checkHostHeader answers it in JSON instead.
       requireHostHeader: false,
-      // Node only looks for expired header timeouts this often (30 s by default).
+      // Node only looks for expired header and request timeouts this often (30 s by default).
       connectionsCheckingInterval: 1_000,
     },
-    (request, response) => {
-      handle(request, response).catch((error: Error) =>
-        sendError(response, 500, `balancer error: ${error.message}`),
-      );
-    },
+    handle,
   );
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+  server.maxConnections = options.maxConnections ?? 1024;
+  server.on('drop', () => count('connections-refused'));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    // An answer already under way cannot be followed by another one on the same connection.
+    if (current.get(socket)?.headersSent) return void socket.destroy();
     count('client-errors');
     const [status, message] =
       error.code === 'HPE_HEADER_OVERFLOW'
@@ -242,8 +279,11 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
             'request headers (cookies included) are larger than the 16 KiB this balancer accepts',
           ]
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? [408, 'the request headers did not arrive in time']
-          : [400, 'the request could not be parsed as HTTP/1.1'];
+          ? [408, 'the request (headers and body) did not arrive in time']
+          : [
+              400,
+              `the request could not be parsed as HTTP/1.1 one way only (${error.code ?? 'error'})`,
+            ];
     socket.end(rawJsonResponse(status, message));
   });
 
@@ -276,10 +316,16 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
       health.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      agent.destroy();
-      proxy.close?.();
+      await Promise.all([...connections.values()].map((pool) => pool.destroy()));
     },
   };
+}
+
+function declaresBody(request: IncomingMessage): boolean {
+  const length = request.headers['content-length'];
+  return (
+    request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+  );
 }
 
 function toStrategy(strategy: string | Strategy): Strategy {
@@ -290,10 +336,6 @@ function toStrategy(strategy: string | Strategy): Strategy {
 function clientName(request: IncomingMessage): string {
   const name = request.headers['x-lab-client'];
   return typeof name === 'string' && /^[\w .:-]{1,64}$/.test(name) ? name : 'you';
-}
-
-function isRefusedBeforeAnyByte(error: NodeJS.ErrnoException): boolean {
-  return error.code === 'ECONNREFUSED';
 }
 
 export type { BackendServer };

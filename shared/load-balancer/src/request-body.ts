@@ -6,10 +6,7 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/**
- * Reads the whole request body before proxying, so that a request refused by a dead
- * server can be sent again, whole, to another one.
- */
+/** Reads the whole (small) body of a request the balancer answers itself: a control action. */
 export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit) return Promise.reject(new BodyTooLargeError(limit));

@@ -7,6 +7,8 @@ import { type ExperimentResults, type Figure } from './results-file';
  * Lessons and slides never type a measured number: they carry
  * `<!-- result:<experiment>.<figure> -->value<!-- /result -->` markers that this fills in
  * from the chapter's results/<experiment>.json, and a test checks they still agree.
+ * The experiment `bench` reads bench/results.json instead, the figure being a dotted path
+ * into it (`bench.balancer.data.throughputRatio.median`).
  */
 const markerPattern = /<!-- result:([\w-]+)\.([\w.-]+) -->([\s\S]*?)<!-- \/result -->/g;
 
@@ -16,7 +18,7 @@ export interface MarkerProblem {
   problem: string;
 }
 
-/** Every Markdown file that may quote results: chapter READMEs and the slide decks. */
+/** Every Markdown file that may quote results: chapter READMEs, the slide decks, shared packages' READMEs. */
 export function documentsWithResults(
   root = repoRoot(),
 ): Array<{ file: string; chapterDir?: string }> {
@@ -25,6 +27,11 @@ export function documentsWithResults(
   for (const name of existsSync(chapters) ? readdirSync(chapters) : []) {
     const readme = path.join(chapters, name, 'README.md');
     if (existsSync(readme)) documents.push({ file: readme, chapterDir: path.join(chapters, name) });
+  }
+  const shared = path.join(root, 'shared');
+  for (const name of existsSync(shared) ? readdirSync(shared) : []) {
+    const readme = path.join(shared, name, 'README.md');
+    if (existsSync(readme)) documents.push({ file: readme });
   }
   const slides = path.join(root, 'slides');
   for (const name of existsSync(slides) ? readdirSync(slides) : []) {
@@ -52,11 +59,26 @@ export function formatFigure(value: Figure): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
 }
 
+/** A figure of bench/results.json, by its dotted path; only numbers and strings are figures. */
+function benchFigure(root: string, figure: string): Figure | undefined {
+  const file = path.join(root, 'bench', 'results.json');
+  if (!existsSync(file)) return undefined;
+  let value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  for (const key of figure.split('.')) {
+    if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  if (typeof value === 'string' && figure.endsWith('measuredAt')) return value.slice(0, 10);
+  return typeof value === 'number' || typeof value === 'string' ? value : undefined;
+}
+
 function lookup(
   chapterDir: string | undefined,
   experiment: string,
   figure: string,
+  root = repoRoot(),
 ): Figure | undefined {
+  if (experiment === 'bench') return benchFigure(root, figure);
   if (!chapterDir) return undefined;
   const file = path.join(chapterDir, 'results', `${experiment}.json`);
   if (!existsSync(file)) return undefined;
@@ -74,7 +96,7 @@ export function fillResultMarkers(root = repoRoot()): string[] {
     const chapterDir = chapterFor(document, root);
     const text = readFileSync(document.file, 'utf8');
     const next = text.replace(markerPattern, (whole, experiment: string, figure: string) => {
-      const value = lookup(chapterDir, experiment, figure);
+      const value = lookup(chapterDir, experiment, figure, root);
       return value === undefined
         ? whole
         : `<!-- result:${experiment}.${figure} -->${formatFigure(value)}<!-- /result -->`;
@@ -101,7 +123,7 @@ export function checkResultMarkers(root = repoRoot()): {
     )) {
       checked += 1;
       const marker = `${experiment}.${figure}`;
-      const value = lookup(chapterDir, experiment, figure);
+      const value = lookup(chapterDir, experiment, figure, root);
       if (value === undefined)
         problems.push({
           file: document.file,

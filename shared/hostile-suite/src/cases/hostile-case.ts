@@ -5,9 +5,10 @@ import type { RawReply } from '../send/raw-http';
  * - `balancer`: the chapter lab's balancer (its real servers behind it);
  * - `echo`: a balancer in front of a tiny Express backend that reports what it was told;
  * - `sticky-app`, `sticky-insert`: the two sticky strategies in front of two such backends;
+ * - `silent`: a balancer in front of a server that accepts connections and never answers;
  * - `app`: one chapter server directly, as if the balancer had let the request through.
  */
-export type Target = 'balancer' | 'echo' | 'sticky-app' | 'sticky-insert' | 'app';
+export type Target = 'balancer' | 'echo' | 'sticky-app' | 'sticky-insert' | 'silent' | 'app';
 
 /** What a case may use to build its request: addresses and secrets of the running lab. */
 export interface CaseContext {

@@ -76,7 +76,19 @@ export function httpRequest(
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }
 
-function splitHead(bytes: Buffer): { head: string; body: Buffer } | undefined {
+/** Interim answers (100 Continue) come before the real one: the reply is what follows them. */
+function withoutInterim(bytes: Buffer): Buffer {
+  let rest = bytes;
+  while (/^HTTP\/1\.[01] 1\d\d /.test(rest.subarray(0, 13).toString('latin1'))) {
+    const end = rest.indexOf('\r\n\r\n');
+    if (end < 0) break;
+    rest = rest.subarray(end + 4);
+  }
+  return rest;
+}
+
+function splitHead(raw: Buffer): { head: string; body: Buffer } | undefined {
+  const bytes = withoutInterim(raw);
   const end = bytes.indexOf('\r\n\r\n');
   if (end < 0) return undefined;
   return { head: bytes.subarray(0, end).toString('latin1'), body: bytes.subarray(end + 4) };

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { finished } from 'node:stream';
 import express from 'express';
 
 /** What an app behind the balancer concludes about the client, the way Express computes it. */
@@ -25,6 +26,10 @@ export async function startEchoBackend(id = 'echo'): Promise<EchoBackend> {
   const app = express();
   app.set('trust proxy', 1);
   app.get('/health', (_request, response) => void response.json({ status: 'ok' }));
+  app.use((request, response, next) => {
+    // Reads the whole body first, as an app with a body parser does.
+    finished(request.resume(), (error) => (error ? next(error) : next()));
+  });
   app.use((request, response) => {
     response.setHeader('x-served-by', id);
     const echoed: EchoedRequest = {

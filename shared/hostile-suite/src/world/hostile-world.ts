@@ -6,12 +6,15 @@ import { answersHealth } from './answers-health';
 import { startCanary, type Canary } from './canary';
 import { loadLabDefinition } from './chapter-labs';
 import { startEchoBackend } from './echo-backend';
+import { echoLimits } from './echo-limits';
+import { startSilentBackend } from './silent-backend';
 
-type EchoTarget = 'echo' | 'sticky-app' | 'sticky-insert';
+type EchoTarget = 'echo' | 'sticky-app' | 'sticky-insert' | 'silent';
 const echoStrategies: Record<EchoTarget, string> = {
   echo: 'round-robin',
   'sticky-app': 'sticky-app-cookie',
   'sticky-insert': 'sticky-insert-cookie',
+  silent: 'round-robin',
 };
 
 export interface HostileWorldOptions {
@@ -55,14 +58,26 @@ export async function startHostileWorld(options: HostileWorldOptions): Promise<H
   try {
     const backends = [await startEchoBackend('1'), await startEchoBackend('2')];
     stops.push(async () => void (await Promise.all(backends.map((backend) => backend.close()))));
+    const silent = await startSilentBackend();
+    stops.push(() => silent.close());
     const echoBalancers = {} as Record<EchoTarget, Balancer>;
     for (const [target, strategy] of Object.entries(echoStrategies) as [EchoTarget, string][]) {
       // The plain echo balancer has one backend, so every answer comes from the same place.
-      const servers = target === 'echo' ? backends.slice(0, 1) : backends;
+      const servers =
+        target === 'silent'
+          ? [{ id: 'silent', url: silent.url }]
+          : target === 'echo'
+            ? backends.slice(0, 1)
+            : backends;
       const echoBalancer = await startBalancer({
         servers: servers.map(({ id, url }) => ({ id, url })),
         strategy,
         headersTimeoutMs,
+        ...echoLimits,
+        // Only the silent server is waited for briefly; the others answer at once.
+        proxyTimeoutMs: target === 'silent' ? echoLimits.proxyTimeoutMs : undefined,
+        // The silent server never answers its health check either; it stays in the pool.
+        healthCheck: target === 'silent' ? { intervalMs: 3_600_000 } : undefined,
       });
       echoBalancers[target] = echoBalancer;
       stops.push(() => echoBalancer.close());

@@ -17,6 +17,8 @@ export interface AdminContext {
   control?: ControlOptions;
   /** Extra fields for /__lb/state, e.g. which chapter the lab runs. */
   describe?: () => Record<string, unknown>;
+  /** Readers of /__lb/events now, and how many may read at once (more get a 503). */
+  eventStreams: { open: number; max: number; dropped: () => void };
 }
 
 /** The balancer's own pages under /__lb/: never forwarded to a server. */
@@ -38,7 +40,8 @@ export async function handleAdmin(
   if (request.method !== 'GET')
     return sendError(response, 405, `${request.method} is not allowed on ${path}`);
   if (path === '/__lb/state') return sendJson(response, 200, stateOf(context));
-  if (path === '/__lb/events') return streamEvents(request, response, context.events);
+  if (path === '/__lb/events')
+    return streamEvents(request, response, context.events, context.eventStreams);
   if (path.startsWith('/__lb/assets/'))
     return serveDashboardAsset(request, response, path.slice('/__lb/assets/'.length));
   if (path.startsWith('/__lb/servers/'))

@@ -1,0 +1,281 @@
+import type { HostileCase } from './hostile-case';
+
+/**
+ * One raw request whose framing or path could be read two ways. The same list is sent to the
+ * course balancer (here) and, side by side, to HAProxy (the differential test).
+ */
+export interface FramingCase {
+  kind: 'ambiguous framing' | 'body on a bodiless method' | 'path spelling';
+  name: string;
+  /** The bytes on the wire; `host` is the target's host:port. */
+  bytes(host: string): string;
+  /** The course balancer's answer. */
+  expectedStatus: number;
+  /**
+   * Whether the request reaches a server: `truncated` when its headers were sound and its
+   * body turned out broken halfway. The balancer streams bodies, so the server has already
+   * received the start of that request; the balancer then closes that connection, and the
+   * server never sees the request complete.
+   */
+  forwarded: boolean | 'truncated';
+}
+
+const smuggled = (host: string) => `GET /__internal/sessions HTTP/1.1\r\nHost: ${host}\r\n\r\n`;
+/** A chunked body whose content is itself the start of another request. */
+const chunkedSmuggling = (host: string) => {
+  const inner = smuggled(host);
+  return `${inner.length.toString(16)}\r\n${inner}\r\n0\r\n\r\n`;
+};
+const request =
+  (line: string, headers: readonly string[], body = '') =>
+  (host: string) =>
+    `${line}\r\nHost: ${host}\r\n${headers.map((header) => `${header}\r\n`).join('')}\r\n${body}`;
+
+export const framingCases: FramingCase[] = [
+  {
+    kind: 'body on a bodiless method',
+    name: 'DELETE with a chunked body that is a request for /__internal',
+    bytes: (host) =>
+      request('DELETE / HTTP/1.1', ['Transfer-Encoding: chunked'], chunkedSmuggling(host))(host),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'body on a bodiless method',
+    name: 'OPTIONS with a chunked body that is a request for /__internal',
+    bytes: (host) =>
+      request('OPTIONS / HTTP/1.1', ['Transfer-Encoding: chunked'], chunkedSmuggling(host))(host),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'body on a bodiless method',
+    name: 'GET with a Content-Length body that is a request for /__internal',
+    bytes: (host) =>
+      request('GET / HTTP/1.1', [`Content-Length: ${smuggled(host).length}`], smuggled(host))(host),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'Transfer-Encoding: gzip, chunked (a coding the balancer does not relay)',
+    bytes: request('POST /cart HTTP/1.1', ['Transfer-Encoding: gzip, chunked'], '0\r\n\r\n'),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'Transfer-Encoding: chunked, identity (last coding not chunked)',
+    bytes: request('POST /cart HTTP/1.1', ['Transfer-Encoding: chunked, identity'], '0\r\n\r\n'),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'Transfer-Encoding: identity, then Transfer-Encoding: chunked',
+    bytes: request(
+      'POST /cart HTTP/1.1',
+      ['Transfer-Encoding: identity', 'Transfer-Encoding: chunked'],
+      '0\r\n\r\n',
+    ),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'Transfer-Encoding: chunked twice',
+    bytes: request(
+      'POST /cart HTTP/1.1',
+      ['Transfer-Encoding: chunked', 'Transfer-Encoding: chunked'],
+      '0\r\n\r\n',
+    ),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'Transfer-Encoding on an HTTP/1.0 request',
+    bytes: request('POST /cart HTTP/1.0', ['Transfer-Encoding: chunked'], '3\r\nabc\r\n0\r\n\r\n'),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'Transfer-Encoding: chunked with Content-Length: 0',
+    bytes: request(
+      'POST /cart HTTP/1.1',
+      ['Content-Length: 0', 'Transfer-Encoding: chunked'],
+      '3\r\nabc\r\n0\r\n\r\n',
+    ),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'the same Content-Length twice',
+    bytes: request('POST /cart HTTP/1.1', ['Content-Length: 3', 'Content-Length: 3'], 'abc'),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'Content-Length: 3, 3 (a list)',
+    bytes: request('POST /cart HTTP/1.1', ['Content-Length: 3, 3'], 'abc'),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'Content-Length: +3',
+    bytes: request('POST /cart HTTP/1.1', ['Content-Length: +3'], 'abc'),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'whitespace before the colon of Transfer-Encoding',
+    bytes: request('POST /cart HTTP/1.1', ['Transfer-Encoding : chunked'], '0\r\n\r\n'),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'whitespace before the colon of an ordinary header',
+    bytes: request('GET /me HTTP/1.1', ['X-Lab : 1']),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'obs-fold (a header value continued on the next line)',
+    bytes: request('GET /me HTTP/1.1', ['X-Lab: a', ' b']),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'obs-fold hiding chunked behind Transfer-Encoding: identity',
+    bytes: request('POST /cart HTTP/1.1', ['Transfer-Encoding: identity', ' chunked'], '0\r\n\r\n'),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'a bare LF ending a header line',
+    bytes: (host) => `GET /me HTTP/1.1\r\nHost: ${host}\r\nX-Lab: a\nX-Other: b\r\n\r\n`,
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'a NUL byte inside a header value',
+    bytes: request('GET /me HTTP/1.1', ['X-Lab: a\0b']),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'a vertical tab before chunked',
+    bytes: request('POST /cart HTTP/1.1', ['Transfer-Encoding:\x0bchunked'], '0\r\n\r\n'),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'a chunk size too large for 64 bits',
+    bytes: request(
+      'POST /cart HTTP/1.1',
+      ['Transfer-Encoding: chunked'],
+      'fffffffffffffffff1\r\nx\r\n0\r\n\r\n',
+    ),
+    expectedStatus: 400,
+    forwarded: 'truncated',
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'a chunk line ended by a bare LF',
+    bytes: request('POST /cart HTTP/1.1', ['Transfer-Encoding: chunked'], '3\nabc\r\n0\r\n\r\n'),
+    expectedStatus: 400,
+    forwarded: 'truncated',
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'Transfer-Encoding: CHUNKED (case does not matter): forwarded, framed once',
+    bytes: request('POST /cart HTTP/1.1', ['Transfer-Encoding: CHUNKED'], '3\r\nabc\r\n0\r\n\r\n'),
+    expectedStatus: 200,
+    forwarded: true,
+  },
+  {
+    kind: 'ambiguous framing',
+    name: 'Expect: 100-continue with its body: forwarded, framed once',
+    bytes: request('POST /cart HTTP/1.1', ['Expect: 100-continue', 'Content-Length: 3'], 'abc'),
+    expectedStatus: 200,
+    forwarded: true,
+  },
+  {
+    kind: 'path spelling',
+    name: 'encoded "/.." climbing out of /__internal (/__internal/replication/sessions/x%2F..%2F..%2F..%2F..)',
+    bytes: request('GET /__internal/replication/sessions/x%2F..%2F..%2F..%2F.. HTTP/1.1', []),
+    expectedStatus: 404,
+    forwarded: false,
+  },
+  {
+    kind: 'path spelling',
+    name: '/__lb%2Fstate (an encoded slash inside the balancer prefix)',
+    bytes: request('GET /__lb%2Fstate HTTP/1.1', []),
+    expectedStatus: 404,
+    forwarded: false,
+  },
+  {
+    kind: 'path spelling',
+    name: '/%2e%2e/__internal/sessions (encoded dot segment)',
+    bytes: request('GET /%2e%2e/__internal/sessions HTTP/1.1', []),
+    expectedStatus: 404,
+    forwarded: false,
+  },
+  {
+    kind: 'path spelling',
+    name: '/me%2F..%2Fcart (an encoded slash anywhere)',
+    bytes: request('GET /me%2F..%2Fcart HTTP/1.1', []),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'path spelling',
+    name: '/me%5Ccart (an encoded backslash)',
+    bytes: request('GET /me%5Ccart HTTP/1.1', []),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'path spelling',
+    name: '/cart/%2E%2E/me (an encoded ".." segment)',
+    bytes: request('GET /cart/%2E%2E/me HTTP/1.1', []),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'path spelling',
+    name: '/cart/../me (a plain ".." segment)',
+    bytes: request('GET /cart/../me HTTP/1.1', []),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+  {
+    kind: 'path spelling',
+    name: '/cart\\me (a backslash)',
+    bytes: request('GET /cart\\me HTTP/1.1', []),
+    expectedStatus: 400,
+    forwarded: false,
+  },
+];
+
+/** The framing cases as hostile cases against a balancer in front of an echo backend. */
+export const framingHostileCases: HostileCase[] = framingCases.map((framing) => ({
+  kind: framing.kind,
+  name: framing.name,
+  target: 'echo',
+  send: { via: 'raw', bytes: (context) => framing.bytes(context.host) },
+  expectedStatus: framing.expectedStatus,
+  forwarded: framing.forwarded === 'truncated' ? undefined : framing.forwarded ? 'pool' : 'never',
+}));
