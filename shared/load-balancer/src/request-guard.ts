@@ -1,4 +1,4 @@
-/** Paths a client may never reach through the balancer (DESIGN.md's reserved prefixes). */
+/** Paths a client may never reach through the balancer (the reserved prefixes of docs/ARCHITECTURE.md). */
 const reservedPrefixes = ['/__internal', '/__lb'];
 
 export type GuardVerdict = { ok: true } | { ok: false; status: number; message: string };
