@@ -10,7 +10,9 @@ describe('which proxies chapter 01 believes', () => {
   });
 
   it('refuses a value that is not a small count of hops, with a message', () => {
-    expect(() => readChapterConfig({ TRUST_PROXY_HOPS: 'yes' })).toThrow(/TRUST_PROXY_HOPS must be/);
+    expect(() => readChapterConfig({ TRUST_PROXY_HOPS: 'yes' })).toThrow(
+      /TRUST_PROXY_HOPS must be/,
+    );
     expect(() => readChapterConfig({ TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS must be/);
   });
 });
