@@ -2,7 +2,7 @@ import { chapterDir, formatTable, startLab, writeResults } from '@sessions/harne
 import { externalStorageLab } from '../lab';
 import { measureFailover, type FailoverOptions, type FailoverResult } from './failover';
 
-async function onFreshLab(options: FailoverOptions): Promise<FailoverResult> {
+export async function onFreshLab(options: FailoverOptions): Promise<FailoverResult> {
   const lab = await startLab(externalStorageLab('redis-sentinel'), { servers: 2 });
   try {
     return await measureFailover(lab, options);
