@@ -1,10 +1,18 @@
-import { chapterDir, formatTable, progress, writeResults, type Figure } from '@sessions/harness';
+import {
+  againIfNotStarted,
+  chapterDir,
+  formatTable,
+  progress,
+  writeResults,
+  type Figure,
+} from '@sessions/harness';
 import { measurePostgresPromotion } from './postgres-promotion';
 import { onFreshLab } from './run-failover';
 import { median } from './store-latency';
 
 const rounds = 3;
-const servers = 2;
+// One server per lab: fewer processes starting at once on a busy machine, the same failover.
+const servers = 1;
 const workload = { settledUsers: 20, writers: 6, afterKillMs: 3000 };
 
 interface Round {
@@ -19,19 +27,23 @@ interface Round {
 // npm run experiment -w chapters/05-external-storage -- replication
 export async function runReplication(): Promise<void> {
   console.log(
-    `How easily the store replicates: the primary gets kill -9 while ${workload.writers} users add to their carts, ${rounds} rounds each. Redis: a replica and three Sentinels promote it by themselves. PostgreSQL: a streaming standby, promoted by hand (pg_ctl promote) and the ${servers} servers repointed to it.`,
+    `How easily the store replicates: the primary gets kill -9 while ${workload.writers} users add to their carts, ${rounds} rounds each. Redis: a replica and three Sentinels promote it by themselves. PostgreSQL: a streaming standby, promoted by hand (pg_ctl promote) and the ${servers} server(s) repointed to it.`,
   );
   const redis: Round[] = [];
   const postgres: Round[] = [];
   for (let round = 0; round < rounds; round++) {
-    const sentinel = await onFreshLab({ ...workload, replicaBehindMs: 0 });
+    const sentinel = await againIfNotStarted(() =>
+      onFreshLab({ ...workload, replicaBehindMs: 0 }, servers),
+    );
     redis.push({
       ...sentinel,
       settledLost: sentinel.settledSessions - sentinel.settledSurvived,
       operatorSteps: 0,
     });
     progress('rounds', round * 2 + 1, rounds * 2);
-    const promoted = await measurePostgresPromotion({ ...workload, servers });
+    const promoted = await againIfNotStarted(() =>
+      measurePostgresPromotion({ ...workload, servers }),
+    );
     postgres.push({
       ...promoted,
       settledLost: promoted.settledSessions - promoted.settledSurvived,
