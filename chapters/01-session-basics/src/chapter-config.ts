@@ -10,6 +10,11 @@ export interface ChapterConfig {
   referrerPolicy: ReferrerPolicy;
   /** A link off the site on the page, to watch what the Referer header carries there. */
   outsideLink: string;
+  /**
+   * Proxy hops in front whose X-Forwarded-* the server believes. 0 here: the browser talks to
+   * the server directly, so an X-Forwarded-Proto header can only be the client's own claim.
+   */
+  trustProxyHops: number;
 }
 
 const referrerPolicies = [
@@ -37,6 +42,7 @@ export function readChapterConfig(env: NodeJS.ProcessEnv = process.env): Chapter
     urlRewriting: urlRewriting === 'on',
     referrerPolicy: referrerPolicy as ReferrerPolicy,
     outsideLink,
+    trustProxyHops: proxyHops(env),
   };
 }
 
@@ -45,6 +51,15 @@ function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): n
   if (!Number.isInteger(value) || value < 100)
     throw new Error(
       `${name} must be a whole number of milliseconds (100 or more), got ${env[name]}`,
+    );
+  return value;
+}
+
+function proxyHops(env: NodeJS.ProcessEnv): number {
+  const value = Number(env.TRUST_PROXY_HOPS ?? 0);
+  if (!Number.isInteger(value) || value < 0 || value > 3)
+    throw new Error(
+      `TRUST_PROXY_HOPS must be how many proxies sit in front (0 to 3), got ${env.TRUST_PROXY_HOPS}`,
     );
   return value;
 }

@@ -26,6 +26,8 @@ async function bootstrap() {
   );
   configureCourseApp(app, {
     serverId: server.serverId,
+    // Nothing stands between the browser and this server: believe no X-Forwarded-* header.
+    trustProxyHops: config.trustProxyHops,
     session: sessionMiddleware(server, config, store),
     // #region carriers-order
     beforeSession: [

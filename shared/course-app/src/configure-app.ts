@@ -10,12 +10,18 @@ export interface CourseAppSetup {
   session: RequestHandler;
   /** Middleware that must run before the session (chapter 01's URL rewriting, for example). */
   beforeSession?: RequestHandler[];
+  /**
+   * How many proxy hops sit in front of this server, whose X-Forwarded-* headers it believes.
+   * Default 1: the balancer of chapters 02-05. 0 when clients reach the server directly
+   * (chapter 01), so a client cannot claim "https" with a header of its own.
+   */
+  trustProxyHops?: number;
 }
 
 /** Everything a course server needs around its session middleware, in the order it must run. */
 export function configureCourseApp(app: NestExpressApplication, setup: CourseAppSetup): void {
-  // The balancer is the one proxy hop in front: trust its X-Forwarded-* and nothing further.
-  app.set('trust proxy', 1);
+  // Believe X-Forwarded-* from exactly the hops in front (the balancer: one) and nothing further.
+  app.set('trust proxy', setup.trustProxyHops ?? 1);
   app.disable('x-powered-by');
   app.use(servedBy(setup.serverId));
   app.use(express.json({ limit: '16kb' }));

@@ -18,7 +18,7 @@ export interface CourseModuleOptions {
   homePage?: boolean;
 }
 
-/** The course API of DESIGN.md, the same in chapters 02-05: only the session strategy around it changes. */
+/** The course API (docs/ARCHITECTURE.md), the same in chapters 02-05: only the session strategy around it changes. */
 @Module({})
 export class CourseModule {
   static register(options: CourseModuleOptions): DynamicModule {

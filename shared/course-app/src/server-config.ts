@@ -1,4 +1,4 @@
-/** The environment contract every chapter server reads (DESIGN.md: how a chapter server starts). */
+/** The environment contract every chapter server reads (docs/ARCHITECTURE.md: a chapter server). */
 export interface ServerConfig {
   port: number;
   serverId: string;

@@ -18,7 +18,7 @@ async function createApp(serverId = '7'): Promise<NestExpressApplication> {
   return app;
 }
 
-describe('the course API (DESIGN.md), in one process', () => {
+describe('the course API (docs/ARCHITECTURE.md), in one process', () => {
   let app: NestExpressApplication;
 
   beforeEach(async () => {

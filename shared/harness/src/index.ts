@@ -22,6 +22,7 @@ export {
   type LatencySummary,
 } from './measure/stats';
 export { startLab, type Lab, type StartLabOptions } from './lab/lab';
+export { againIfNotStarted } from './lab/again-if-not-started';
 export type { LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
 export { UserSimulation, type SimulationStatus } from './lab/simulated-users';
 export {

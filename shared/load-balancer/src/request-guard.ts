@@ -1,4 +1,4 @@
-/** Paths a client may never reach through the balancer: the servers' and the balancer's own. */
+/** Paths a client may never reach through the balancer (the reserved prefixes of docs/ARCHITECTURE.md). */
 const reservedPrefixes = ['/__internal', '/__lb'];
 
 /**

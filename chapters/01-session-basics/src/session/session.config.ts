@@ -17,7 +17,8 @@ export function sessionCookie(config: Pick<ChapterConfig, 'idleTimeoutMs'>): Coo
     sameSite: 'lax',
     // Sent back only over HTTPS when this request came over HTTPS. Behind a proxy that
     // terminates TLS, the app sees plain HTTP and learns "https" from X-Forwarded-Proto,
-    // which it believes only from the one proxy hop it trusts ('trust proxy' 1).
+    // which it believes only from the proxy hops it trusts: none in this chapter
+    // (TRUST_PROXY_HOPS, default 0), because here nothing stands in front of the server.
     secure: 'auto',
     // A persistent cookie: the browser keeps it until Expires, even across a restart.
     // Without maxAge it would be a browser-session cookie, forgotten when the browser closes.

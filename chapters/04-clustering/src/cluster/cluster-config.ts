@@ -1,4 +1,4 @@
-/** How this server takes part in the cluster: read from the environment (DESIGN.md's contract). */
+/** How this server takes part in the cluster: read from the environment (docs/ARCHITECTURE.md: a chapter server). */
 export type ReplicationMode = 'async' | 'sync';
 export type ClusterMode = 'all-to-all' | 'primary-backup';
 

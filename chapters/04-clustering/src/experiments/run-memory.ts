@@ -1,4 +1,10 @@
-import { barChartSvg, formatTable, writeResults, type Figure } from '@sessions/harness';
+import {
+  againIfNotStarted,
+  barChartSvg,
+  formatTable,
+  writeResults,
+  type Figure,
+} from '@sessions/harness';
 import { createSessions, measureHoldings, type MemoryResult } from './memory';
 import { chapter, withLab, writeSvg } from './with-lab';
 
@@ -9,13 +15,32 @@ export async function runMemory(): Promise<void> {
   console.log(
     `\n[memory] ${sessions} sessions (${itemsPerCart} cart items each) created through the balancer`,
   );
-  const measure = (clusterMode: string) =>
-    withLab({ env: { CLUSTER_MODE: clusterMode } }, async (lab) => {
-      await createSessions(lab, sessions, itemsPerCart, true);
-      return measureHoldings(lab, sessions);
-    });
+  const measure = (clusterMode: string, servers = 3) =>
+    againIfNotStarted(
+      () =>
+        withLab({ servers, env: { CLUSTER_MODE: clusterMode } }, async (lab) => {
+          await createSessions(lab, sessions, itemsPerCart, true);
+          return measureHoldings(lab, sessions);
+        }),
+      5, // four labs of up to five servers each: on a busy machine one may miss its start
+    );
   const allToAll = await measure('all-to-all');
   const primaryBackup = await measure('primary-backup');
+  // The same sessions on 2 and 5 servers: copies and bytes grow with N, the sessions do not.
+  const growth = [
+    { servers: 2, result: await measure('all-to-all', 2) },
+    { servers: 3, result: allToAll },
+    { servers: 5, result: await measure('all-to-all', 5) },
+  ].map(({ servers, result }) => ({
+    servers,
+    copiesHeld: result.perServer.reduce((sum, s) => sum + s.sessions, 0),
+    totalStoreBytes: result.totalStoreBytes,
+    oneCopyBytes: result.oneCopyBytes,
+    copiesPerSession: Math.round((result.totalStoreBytes / result.oneCopyBytes) * 100) / 100,
+  }));
+  console.log(
+    `\n${formatTable(growth, 'All-to-all: what the cluster holds as servers are added')}`,
+  );
 
   const rows = (mode: string, result: MemoryResult) =>
     result.perServer.map((server) => ({ mode, ...server }));
@@ -33,15 +58,22 @@ export async function runMemory(): Promise<void> {
     primaryBackupFullCopies: primaryBackup.perServer.reduce((sum, s) => sum + s.sessions, 0),
     primaryBackupLocators: primaryBackup.perServer.reduce((sum, s) => sum + s.locators, 0),
     primaryBackupSavingPercent: Math.round(saving * 1000) / 10,
+    ...Object.fromEntries(
+      growth.flatMap((row) => [
+        [`allToAll${row.servers}ServersCopiesHeld`, row.copiesHeld],
+        [`allToAll${row.servers}ServersTotalStoreBytes`, row.totalStoreBytes],
+        [`allToAll${row.servers}ServersCopiesPerSession`, row.copiesPerSession],
+      ]),
+    ),
   };
   console.log(
     `primary-backup holds ${figures.primaryBackupSavingPercent}% fewer session bytes than all-to-all`,
   );
   writeResults(chapter, {
     experiment: 'memory',
-    parameters: { sessions, itemsPerCart, servers: 3 },
+    parameters: { sessions, itemsPerCart, servers: '3 (growth: 2, 3 and 5)' },
     figures,
-    tables: { perServer: table },
+    tables: { perServer: table, growth },
   });
   writeSvg(
     'memory',

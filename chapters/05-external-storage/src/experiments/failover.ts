@@ -1,4 +1,5 @@
-import { LabClient, redisCommand, redisInfo, sleep, type Lab } from '@sessions/harness';
+import { redisCommand, redisInfo, sleep, type Lab } from '@sessions/harness';
+import { CartWriters, logInSettledUsers, settledSurvivors } from './cart-writers';
 
 export interface FailoverOptions {
   /** Users who log in and whose sessions are replicated well before the kill. */
@@ -72,51 +73,10 @@ export async function waitForReplication(lab: Lab): Promise<void> {
  * what the app acknowledged with what the new primary holds.
  */
 export async function measureFailover(lab: Lab, options: FailoverOptions): Promise<FailoverResult> {
-  const settled = await Promise.all(
-    Array.from({ length: options.settledUsers }, async (_, i) => {
-      const user = new LabClient(lab.url, { name: `settled-${i}`, timeoutMs: 5000 });
-      await user.post('/login', { userid: `settled-${i}` });
-      return user;
-    }),
-  );
+  const settled = await logInSettledUsers(lab, options.settledUsers);
   await waitForReplication(lab);
-
-  const writers = Array.from(
-    { length: options.writers },
-    (_, i) => new LabClient(lab.url, { name: `writer-${i}`, timeoutMs: 5000 }),
-  );
-  for (const [i, writer] of writers.entries())
-    await writer.post('/login', { userid: `writer-${i}` });
-  /** Each writer's cart as last acknowledged for a write sent before the kill. */
-  const ackedBeforeKill = writers.map((): string[] => []);
-  let acknowledgedWrites = 0;
-  let refused = 0;
-  let firstWriteAfterKill: number | undefined;
-  let killedAt = Number.POSITIVE_INFINITY;
-  let running = true;
-  const writing = writers.map(async (writer, i) => {
-    for (let n = 0; running; n++) {
-      const sent = Date.now();
-      const answer = await writer
-        .post<{ cart?: string[] }>('/cart', { item: `w${i}-${n}` })
-        .catch(() => undefined);
-      if (answer?.status === 200) {
-        if (sent < killedAt) ackedBeforeKill[i] = answer.body.cart ?? [];
-        acknowledgedWrites += 1;
-        if (sent > killedAt && firstWriteAfterKill === undefined) firstWriteAfterKill = Date.now();
-      } else {
-        refused += 1;
-        await sleep(20);
-      }
-      // The cart holds at most 100 items: before the kill, log in again for a fresh one;
-      // after it, stop (a new session would hide what the failover lost).
-      if (answer?.status === 409) {
-        if (killedAt !== Number.POSITIVE_INFINITY) break;
-        await writer.post('/login', { userid: `writer-${i}` });
-        ackedBeforeKill[i] = [];
-      }
-    }
-  });
+  const writers = new CartWriters(lab, options.writers);
+  await writers.start();
 
   await sleep(300);
   const controls = lab.services!.controls!;
@@ -127,48 +87,34 @@ export async function measureFailover(lab: Lab, options: FailoverOptions): Promi
   }
   await controls.failover({});
   // From here on the old primary has exited: nothing written later can have reached it.
-  killedAt = Date.now();
+  const killedAt = writers.failureAt();
   if (options.replicaBehindMs > 0) await controls['resume-replica']({});
   let promotedAt: number | undefined;
   const recovered = () =>
     promotedAt !== undefined &&
-    firstWriteAfterKill !== undefined &&
+    writers.firstWriteAfterFailure !== undefined &&
     Date.now() - killedAt >= options.afterKillMs;
   while (!recovered()) {
     if (promotedAt === undefined && (await primaryPort(lab).catch(() => oldPrimary)) !== oldPrimary)
       promotedAt = Date.now();
     if (Date.now() - killedAt > 30_000) {
-      running = false;
-      await Promise.all(writing);
+      await writers.stop();
       throw new Error(
         `30 s after the kill: ${promotedAt ? 'the replica was promoted but the app still refuses writes' : 'no Sentinel promoted the replica'}`,
       );
     }
     await sleep(25);
   }
-  running = false;
-  await Promise.all(writing);
+  await writers.stop();
 
-  // Items only ever get added after the kill, so an item acknowledged before it and
-  // missing now was lost in the failover.
-  let lostWrites = 0;
-  for (const [i, writer] of writers.entries()) {
-    const now = (await writer.get<{ cart: string[] }>('/me')).body.cart ?? [];
-    lostWrites += ackedBeforeKill[i].filter((item) => !now.includes(item)).length;
-  }
-  let settledSurvived = 0;
-  for (const [i, user] of settled.entries()) {
-    const me = await user.get<{ userid: string | null }>('/me');
-    if (me.body.userid === `settled-${i}`) settledSurvived += 1;
-  }
   return {
     settledSessions: settled.length,
-    settledSurvived,
+    settledSurvived: await settledSurvivors(settled),
     promotionMs: (promotedAt ?? Number.NaN) - killedAt,
-    writeOutageMs: (firstWriteAfterKill ?? Number.NaN) - killedAt,
-    acknowledgedWrites,
-    lostWrites,
-    refusedWrites: refused,
+    writeOutageMs: (writers.firstWriteAfterFailure ?? Number.NaN) - killedAt,
+    acknowledgedWrites: writers.acknowledgedWrites,
+    lostWrites: await writers.lostWrites(),
+    refusedWrites: writers.refusedWrites,
   };
 }
 // #endregion failover

@@ -2,8 +2,8 @@ import { chapterDir, formatTable, startLab, writeResults } from '@sessions/harne
 import { externalStorageLab } from '../lab';
 import { measureFailover, type FailoverOptions, type FailoverResult } from './failover';
 
-async function onFreshLab(options: FailoverOptions): Promise<FailoverResult> {
-  const lab = await startLab(externalStorageLab('redis-sentinel'), { servers: 2 });
+export async function onFreshLab(options: FailoverOptions, servers = 2): Promise<FailoverResult> {
+  const lab = await startLab(externalStorageLab('redis-sentinel'), { servers });
   try {
     return await measureFailover(lab, options);
   } finally {

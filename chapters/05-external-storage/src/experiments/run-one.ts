@@ -1,6 +1,7 @@
 // Runs one experiment by name (`node dist/experiments/run-one.js failover`), or all of them.
 import { runEvenLoad } from './run-even-load';
 import { runFailover } from './run-failover';
+import { runReplication } from './run-replication';
 import { runStoreLatency } from './run-store-latency';
 import { runStoreRestart } from './run-store-restart';
 
@@ -9,6 +10,7 @@ const experiments: Record<string, () => Promise<void>> = {
   'store-restart': runStoreRestart,
   failover: runFailover,
   'even-load': runEvenLoad,
+  replication: runReplication,
 };
 
 async function main() {

@@ -18,9 +18,14 @@ export type StoreLatencyRow = {
   store: string;
   /** Medians over the rounds: one client, sequential requests. */
   p50Ms: number;
+  /** The spread of the rounds' p50: the lowest and the highest. */
+  p50MinMs: number;
+  p50MaxMs: number;
   p99Ms: number;
-  /** Median over the rounds, with `connections` at once. */
+  /** Median over the rounds, with `connections` at once, and the rounds' lowest and highest. */
   requestsPerSecond: number;
+  requestsPerSecondMin: number;
+  requestsPerSecondMax: number;
   /** Answers other than 200, errors and timeouts: must stay 0. */
   failures: number;
   /** After the load, GET /me still knows the user: the session was found, not replaced. */
@@ -78,11 +83,17 @@ export async function measureStoreLatency(
         const results = runs.get(target.store)!;
         const latency = latencies.get(target.store)!;
         const after = await target.user.get<{ userid: string | null }>('/me');
+        const p50s = latency.map((l) => l.p50);
+        const throughputs = results.map((r) => Math.round(r.requests.average));
         return {
           store: target.store,
-          p50Ms: median(latency.map((l) => l.p50)),
+          p50Ms: median(p50s),
+          p50MinMs: Math.min(...p50s),
+          p50MaxMs: Math.max(...p50s),
           p99Ms: median(latency.map((l) => l.p99)),
-          requestsPerSecond: Math.round(median(results.map((r) => r.requests.average))),
+          requestsPerSecond: Math.round(median(throughputs)),
+          requestsPerSecondMin: Math.min(...throughputs),
+          requestsPerSecondMax: Math.max(...throughputs),
           failures: results.reduce((total, r) => total + r.non2xx + r.errors + r.timeouts, 0),
           sessionKept: after.body.userid === 'load',
         };
@@ -111,7 +122,7 @@ async function sequentialLatency(
   return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;

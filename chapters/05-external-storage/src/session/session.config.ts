@@ -18,7 +18,7 @@ export function sessionMiddleware(config: ServerConfig, store: Store): RequestHa
     cookie: { httpOnly: true, sameSite: 'lax', maxAge: sessionMaxAgeMs },
   });
   return (request, response, next) => {
-    // Liveness must not depend on the store (DESIGN.md: /health is liveness only).
+    // Liveness must not depend on the store (docs/ARCHITECTURE.md: /health is liveness only).
     if (request.path === '/health') return next();
     middleware(request, response, (error?: unknown) => {
       if (!error) return next();

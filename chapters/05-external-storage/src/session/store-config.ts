@@ -1,4 +1,4 @@
-/** Which store holds the sessions, read from the environment (DESIGN.md: how a chapter server starts). */
+/** Which store holds the sessions, read from the environment (docs/ARCHITECTURE.md: a chapter server). */
 export type StoreConfig =
   | { kind: 'redis'; url: string }
   | { kind: 'redis-sentinel'; sentinels: Array<{ host: string; port: number }>; masterName: string }

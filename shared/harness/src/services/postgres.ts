@@ -1,6 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chownSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { requireBinary } from '../system/system-binary';
 import { freePort } from '../process/free-port';
 import { ManagedProcess } from '../process/managed-process';
@@ -98,8 +99,10 @@ export class PostgresServer {
     });
     this.process = process;
     try {
+      // A primary is "ready to accept connections", a hot standby "ready to accept read-only connections".
       await waitFor(
-        () => !process.alive || process.recentOutput().includes('ready to accept connections'),
+        () =>
+          !process.alive || /ready to accept (read-only )?connections/.test(process.recentOutput()),
         `PostgreSQL on port ${this.port} to accept connections`,
         20_000,
         50,
@@ -110,6 +113,49 @@ export class PostgresServer {
     }
     if (!process.alive)
       throw new Error(`PostgreSQL exited while starting:\n${process.recentOutput()}`);
+  }
+
+  /**
+   * A hot standby of this server on its own port: a base backup over the replication
+   * protocol (`pg_basebackup -R` also writes `standby.signal` and `primary_conninfo`), then
+   * the server, which streams this one's WAL asynchronously and answers reads only.
+   */
+  async startStandby(): Promise<PostgresServer> {
+    const dir = makeTempDir('postgres-standby');
+    if (this.user) chownSync(dir, this.user.uid, this.user.gid);
+    const standby = new PostgresServer(await freePort(), dir, this.bin, this.user);
+    try {
+      // prettier-ignore
+      const backup = spawnSync(
+        path.join(this.bin, 'pg_basebackup'),
+        ['-h', this.host, '-p', String(this.port), '-U', 'postgres', '-D', standby.dataDir, '-R', '-X', 'stream', '-c', 'fast'],
+        { cwd: dir, encoding: 'utf8', uid: this.user?.uid, gid: this.user?.gid },
+      );
+      if (backup.status !== 0)
+        throw new Error(`pg_basebackup failed (exit ${backup.status}):\n${backup.stderr}`);
+      await standby.start();
+    } catch (error) {
+      await standby.kill();
+      removeTempDir(dir);
+      throw error;
+    }
+    return standby;
+  }
+
+  /** Promotes a standby by hand (`pg_ctl promote`, waiting until it accepts writes). */
+  async promote(): Promise<void> {
+    // Asynchronous: the clients of the lab keep running while PostgreSQL promotes.
+    await promisify(execFile)(
+      path.join(this.bin, 'pg_ctl'),
+      ['promote', '-w', '-D', this.dataDir],
+      {
+        cwd: this.dir,
+        uid: this.user?.uid,
+        gid: this.user?.gid,
+      },
+    ).catch((error: Error & { stderr?: string }) => {
+      throw new Error(`pg_ctl promote failed: ${error.stderr ?? error.message}`, { cause: error });
+    });
   }
 
   /** A clean "fast" shutdown (SIGINT): open connections are closed, committed data is kept. */
