@@ -15,12 +15,17 @@ export function messageWithoutStack(failure) {
     .replace(/^Error: /, '');
 }
 
-/** A failure that is the check's own verdict, not a crash on the way to it. */
-export function isOwnAssertion(failure) {
+/**
+ * A failure that is the check's own verdict: thrown (an Error or a failed expect) by the
+ * check file itself. A server that did not start fails inside the harness, an import error
+ * or a TypeError inside the chapter's code: they say nothing about the exercise.
+ */
+export function isOwnAssertion(failure, checkFile) {
   const text = failure.replace(ansi, '');
-  if (/Exceeded timeout|ECONNREFUSED|Cannot find module/.test(text)) return false;
+  if (/Exceeded timeout/.test(text)) return false;
   if (/^(TypeError|ReferenceError|SyntaxError|RangeError)\b/.test(text.trimStart())) return false;
-  return /^Error\b/.test(text.trimStart()) || text.includes('expect(');
+  const firstFrame = /^\s+at (?:.*\()?(?:file:\/\/)?(\/[^()]+?):\d+:\d+\)?$/m.exec(text);
+  return firstFrame !== null && firstFrame[1] === checkFile;
 }
 
 /**
@@ -42,10 +47,17 @@ export function readOutcome(report, file) {
   const failures = suites.flatMap((suite) =>
     suite.assertionResults
       .filter((result) => result.status === 'failed')
-      .flatMap((result) => result.failureMessages),
+      .flatMap((result) =>
+        result.failureMessages.map((failure) => ({ failure, file: suite.name })),
+      ),
   );
   if (failures.length === 0) return { kind: 'passed' };
-  const crash = failures.find((failure) => !isOwnAssertion(failure));
-  if (crash) return { kind: 'broken', problem: messageWithoutStack(crash) };
-  return { kind: 'failing', missing: [...new Set(failures.map(messageWithoutStack))] };
+  const crash = failures.find(
+    ({ failure, file: checkFile }) => !isOwnAssertion(failure, checkFile),
+  );
+  if (crash) return { kind: 'broken', problem: messageWithoutStack(crash.failure) };
+  return {
+    kind: 'failing',
+    missing: [...new Set(failures.map(({ failure }) => messageWithoutStack(failure)))],
+  };
 }

@@ -7,6 +7,9 @@ const suite = (assertionResults, extra = {}) => ({
   testResults: [{ name: file, status: 'failed', message: '', assertionResults, ...extra }],
 });
 const failed = (...failureMessages) => ({ status: 'failed', failureMessages });
+const inCheck = `    at Object.<anonymous> (${file}:12:7)`;
+const inHarness =
+  '    at ChapterServer.start (/repo/shared/harness/src/process/chapter-server.ts:98:13)';
 
 describe('reading a check run from jest --json', () => {
   it('is done when every test passed', () => {
@@ -15,10 +18,8 @@ describe('reading a check run from jest --json', () => {
   });
   it("gives the check's own messages without their stack when it fails", () => {
     const report = suite([
-      failed(
-        'Error: the cookie has no __Host- prefix yet\n    at Object.<anonymous> (check.ts:1:1)',
-      ),
-      failed('\u001b[2mexpect(\u001b[22mreceived).toBe(expected)\n\nExpected: 2\n    at x'),
+      failed(`Error: the cookie has no __Host- prefix yet\n${inCheck}`),
+      failed(`\u001b[2mexpect(\u001b[22mreceived).toBe(expected)\n\nExpected: 2\n${inCheck}`),
     ]);
     assert.deepEqual(readOutcome(report), {
       kind: 'failing',
@@ -32,11 +33,12 @@ describe('reading a check run from jest --json', () => {
     const report = suite([], { testExecError: { message: 'Cannot find module ./x\n    at y' } });
     assert.deepEqual(readOutcome(report), { kind: 'broken', problem: 'Cannot find module ./x' });
   });
-  it('counts a timeout, a refused connection or a TypeError as not running, not as failing', () => {
+  it('counts a timeout, a server that did not start or a TypeError as not running, not as failing', () => {
     for (const message of [
-      'thrown: "Exceeded timeout of 60000 ms for a test."',
-      'Error: connect ECONNREFUSED 127.0.0.1:3000',
-      "TypeError: Cannot read properties of undefined (reading 'x')",
+      `thrown: "Exceeded timeout of 60000 ms for a test."\n${inCheck}`,
+      `Error: timed out waiting for server 1 to answer /health\n${inHarness}\n${inCheck}`,
+      `TypeError: Cannot read properties of undefined (reading 'x')\n${inCheck}`,
+      'Error: a message without any stack frame',
     ])
       assert.equal(readOutcome(suite([failed(message)])).kind, 'broken', message);
   });
@@ -54,9 +56,12 @@ describe('a failure message', () => {
   it('keeps every line before the first stack frame', () => {
     assert.equal(messageWithoutStack('Error: a\nb\n    at c\n    at d'), 'a\nb');
   });
-  it('is the check’s own when it is an Error or a matcher', () => {
-    assert.ok(isOwnAssertion('Error: the header is missing'));
-    assert.ok(isOwnAssertion('expect(received).toBe(expected)'));
-    assert.ok(!isOwnAssertion('SyntaxError: Unexpected token'));
+  it('is the check’s own when the check file itself threw it', () => {
+    assert.ok(isOwnAssertion(`Error: the header is missing\n${inCheck}`, file));
+    assert.ok(
+      isOwnAssertion(`expect(received).toBe(expected)\n${inCheck.replace('/', 'file:///')}`, file),
+    );
+    assert.ok(!isOwnAssertion(`Error: timed out\n${inHarness}\n${inCheck}`, file));
+    assert.ok(!isOwnAssertion(`SyntaxError: Unexpected token\n${inCheck}`, file));
   });
 });
