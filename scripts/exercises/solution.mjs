@@ -23,7 +23,7 @@ async function main() {
       [
         `Not applied: the solution of ${id} touches files you have changed:`,
         ...changed.map((file) => `  ${file}`),
-        'Keep your work first (git stash, or git commit), or take it back with git checkout -- <file>.',
+        'Keep your work first (git stash -u, or git commit), or take it back (git checkout -- <file>; delete a file you created).',
       ].join('\n'),
     );
     return 1;

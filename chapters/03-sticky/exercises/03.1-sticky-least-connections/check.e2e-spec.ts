@@ -23,24 +23,21 @@ async function loadStrategy(): Promise<() => Strategy> {
   return loaded.stickyLeastConnections;
 }
 
-/** The skew workload on a fresh lab (fresh counters) under one strategy. */
-async function skewUnder(strategy: string | (() => Strategy)) {
-  const lab: Lab = await startLab({ ...labFor('app'), strategy });
-  try {
-    return await runSkewWorkload(lab.url, {
-      ...workload,
-      serverIds: lab.servers.map((server) => server.id),
-    });
-  } finally {
-    await lab.stop();
-  }
-}
-
 describe('exercise 03.1: sticky sessions whose new users go to the least busy server', () => {
+  let lab: Lab | undefined;
+
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
   it('on the skew experiment’s users, it loads the busiest server less than sticky round-robin, and never moves a user', async () => {
     const stickyLeastConnections = await loadStrategy();
-    const leastBusy = await skewUnder(stickyLeastConnections);
-    const roundRobin = await skewUnder('sticky-app-cookie');
+    lab = await startLab({ ...labFor('app'), strategy: stickyLeastConnections });
+    const options = { ...workload, serverIds: lab.servers.map((server) => server.id) };
+    // Yours first, while every server's request count is still zero; round-robin ignores them.
+    const leastBusy = await runSkewWorkload(lab.url, options);
+    lab.balancer!.setStrategy('sticky-app-cookie');
+    const roundRobin = await runSkewWorkload(lab.url, options);
 
     const moved = Object.entries(leastBusy.heavyUsersServedBy).filter(([, s]) => s.length > 1);
     if (moved.length > 0)
