@@ -40,3 +40,14 @@ export function parseSolutionArguments(args) {
     throw new ExerciseError(`Give one exercise id.\n\n${exerciseUsage}`);
   return { id: positionals[0], apply: values.apply === true };
 }
+
+/** Runs a command; an ExerciseError is a mistake on the command line: its message, exit 2. */
+export async function runCommand(main) {
+  try {
+    process.exitCode = await main();
+  } catch (error) {
+    if (!(error instanceof ExerciseError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+  }
+}

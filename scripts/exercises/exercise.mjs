@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run exercise -- --list | <id> | --verify`: the exercises' one workflow.
 import path from 'node:path';
-import { parseExerciseArguments, exerciseUsage } from './arguments.mjs';
-import { ExerciseError, findExercises, selectExercise } from './catalog.mjs';
+import { exerciseUsage, parseExerciseArguments, runCommand } from './arguments.mjs';
+import { findExercises, selectExercise } from './catalog.mjs';
 import { readOutcome } from './jest-outcome.mjs';
 import { buildPackages, runJest } from './processes.mjs';
 import { verifyAll } from './verify.mjs';
@@ -54,10 +54,4 @@ async function main() {
   return check(command.id);
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  if (!(error instanceof ExerciseError)) throw error;
-  console.error(error.message);
-  process.exitCode = 2;
-}
+await runCommand(main);

@@ -2,8 +2,8 @@
 // `npm run solution -- <id> [--apply]`: shows an exercise's reference solution, or applies it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseSolutionArguments } from './arguments.mjs';
-import { ExerciseError, findExercises, selectExercise } from './catalog.mjs';
+import { parseSolutionArguments, runCommand } from './arguments.mjs';
+import { findExercises, selectExercise } from './catalog.mjs';
 import { applyPatch, filesTouchedBy, filesWithLocalChanges } from './patch.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -41,10 +41,4 @@ async function main() {
   return 0;
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  if (!(error instanceof ExerciseError)) throw error;
-  console.error(error.message);
-  process.exitCode = 2;
-}
+await runCommand(main);

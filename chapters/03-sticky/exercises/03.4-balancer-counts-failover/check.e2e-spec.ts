@@ -19,11 +19,11 @@ describe('exercise 03.4: the balancer counts exactly the users the crash took fr
         })) as Awaited<ReturnType<typeof measureFailoverLoss>> & { reroutedByBalancer?: number };
         if (typeof result.reroutedByBalancer !== 'number')
           throw new Error(
-            'measureFailoverLoss returns no reroutedByBalancer yet: the balancer counters that grew after the kill.',
+            'measureFailoverLoss returns no reroutedByBalancer yet: how much the balancer’s sticky-server-down counter grew after the kill.',
           );
         if (result.reroutedByBalancer !== result.lost || result.lost !== result.pinnedToVictim)
           throw new Error(
-            `The balancer counted ${result.reroutedByBalancer} rerouted requests, the experiment ${result.lost} lost sessions, for ${result.pinnedToVictim} users pinned to the dead server: count only the counters of requests that could not reach their sticky server, between the kill and the end.`,
+            `The balancer counted ${result.reroutedByBalancer} rerouted requests, the experiment ${result.lost} lost sessions, for ${result.pinnedToVictim} users pinned to the dead server: count each request that could not reach its sticky server once (the sticky-server-down counter), between the kill and the end.`,
           );
       } finally {
         await lab.stop();
