@@ -7,6 +7,7 @@ export const exerciseUsage = [
   '  npm run exercise -- --list      every exercise, id and title',
   '  npm run exercise -- 04.2        build the chapter and run exercise 04.2’s check',
   '  npm run exercise -- --verify    every check fails untouched and passes with its solution',
+  '  npm run exercise -- --verify 02 the same for one chapter',
   '  npm run solution -- 04.2 [--apply]',
 ].join('\n');
 
@@ -18,7 +19,10 @@ function parse(args, options) {
   }
 }
 
-/** @returns {{ mode: 'list' | 'verify' | 'help' } | { mode: 'check', id: string }} */
+/**
+ * @returns {{ mode: 'list' | 'help' } | { mode: 'verify', chapter?: string } |
+ *   { mode: 'check', id: string }}
+ */
 export function parseExerciseArguments(args) {
   const { values, positionals } = parse(args, {
     list: { type: 'boolean' },
@@ -27,6 +31,12 @@ export function parseExerciseArguments(args) {
   });
   const modes = [values.list && 'list', values.verify && 'verify'].filter(Boolean);
   if (values.help) return { mode: 'help' };
+  if (values.verify && !values.list && positionals.length <= 1) {
+    const [chapter] = positionals;
+    if (chapter !== undefined && !/^\d\d$/.test(chapter))
+      throw new ExerciseError(`--verify takes a chapter number such as 02, not "${chapter}".`);
+    return chapter === undefined ? { mode: 'verify' } : { mode: 'verify', chapter };
+  }
   if (modes.length + (positionals.length > 0 ? 1 : 0) !== 1 || positionals.length > 1)
     throw new ExerciseError(`Give one exercise id, --list or --verify.\n\n${exerciseUsage}`);
   if (modes.length === 1) return { mode: modes[0] };

@@ -50,7 +50,7 @@ async function main() {
     for (const { id, title } of findExercises(root)) console.log(`${id}  ${title}`);
     return 0;
   }
-  if (command.mode === 'verify') return (await verifyAll(root)) === 0 ? 0 : 1;
+  if (command.mode === 'verify') return (await verifyAll(root, command.chapter)) === 0 ? 0 : 1;
   return check(command.id);
 }
 

@@ -57,8 +57,11 @@ async function verifyChapterTests(root, exercises) {
   }
 }
 
-/** @returns {Promise<number>} the number of problems found */
-export async function verifyAll(repoRoot, log = console.log) {
+/**
+ * @param {string} [chapter] only this chapter's exercises ("02"), else all of them
+ * @returns {Promise<number>} the number of problems found
+ */
+export async function verifyAll(repoRoot, chapter, log = console.log) {
   const started = Date.now();
   const scratch = await createScratchCopy(repoRoot);
   let problems = 0;
@@ -69,7 +72,13 @@ export async function verifyAll(repoRoot, log = console.log) {
   };
   try {
     const root = scratch.root;
-    const exercises = findExercises(root);
+    const exercises = findExercises(root).filter(
+      (exercise) => chapter === undefined || exercise.id.startsWith(`${chapter}.`),
+    );
+    if (exercises.length === 0) {
+      report(false, 'verify', `no exercises${chapter ? ` in chapter ${chapter}` : ''}`);
+      return problems;
+    }
     count = exercises.length;
     const chapters = groupByChapter(exercises);
     log(`Verifying ${count} exercises in a scratch copy (${root})`);
@@ -103,11 +112,11 @@ export async function verifyAll(repoRoot, log = console.log) {
         const problem = await verifyWithSolution(root, exercise);
         report(!problem, label, problem ?? 'fails untouched, passes with its solution');
       }
-      const chapter = path.basename(group[0].chapterDir);
+      const chapterName = path.basename(group[0].chapterDir);
       const problem = await verifyChapterTests(root, group);
       report(
         !problem,
-        `chapter ${chapter}`,
+        `chapter ${chapterName}`,
         problem ?? `its tests pass with all ${group.length} solutions applied`,
       );
     }

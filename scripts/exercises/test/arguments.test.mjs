@@ -7,6 +7,8 @@ describe('npm run exercise arguments', () => {
     assert.deepEqual(parseExerciseArguments(['04.2']), { mode: 'check', id: '04.2' });
     assert.deepEqual(parseExerciseArguments(['--list']), { mode: 'list' });
     assert.deepEqual(parseExerciseArguments(['--verify']), { mode: 'verify' });
+    assert.deepEqual(parseExerciseArguments(['--verify', '02']), { mode: 'verify', chapter: '02' });
+    assert.throws(() => parseExerciseArguments(['--verify', '02.1']), /chapter number such as 02/);
   });
   it('refuse nothing, two modes at once, or an unknown option, with the usage', () => {
     assert.throws(() => parseExerciseArguments([]), /Usage/);
