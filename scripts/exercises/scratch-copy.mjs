@@ -11,7 +11,6 @@ import {
   rmSync,
   symlinkSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from './processes.mjs';
 
@@ -50,7 +49,10 @@ function linkInstalledPackages(root, copy) {
 
 /** @returns {Promise<{ root: string, remove: () => void }>} */
 export async function createScratchCopy(root) {
-  const parent = mkdtempSync(path.join(tmpdir(), 'exercise-verify-'));
+  // Inside the repository (git ignores it), not in /tmp: TypeScript then reaches the linked
+  // packages' real paths through the repository's node_modules, and its declaration output
+  // stays portable. Not under node_modules either: jest never looks for tests there.
+  const parent = mkdtempSync(path.join(root, 'exercise-verify-'));
   const remove = () => rmSync(parent, { recursive: true, force: true });
   try {
     const copy = path.join(parent, 'repo');
