@@ -5,6 +5,10 @@ import path from 'node:path';
 
 const repoRoot = import.meta.dirname;
 
+// Exercise checks fail until the learner has done the exercise, so `npm test` never runs
+// them; `npm run exercise` sets this variable and names the one check to run.
+const exerciseCheckRequested = process.env.SESSIONS_EXERCISE_CHECK === '1';
+
 /** @param {string} packageDir the folder of the package's jest.config.mjs */
 export function jestConfig(packageDir, overrides = {}) {
   return {
@@ -12,7 +16,14 @@ export function jestConfig(packageDir, overrides = {}) {
     testEnvironment: 'node',
     extensionsToTreatAsEsm: ['.ts'],
     moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+    testMatch: [
+      '<rootDir>/src/**/*.spec.ts',
+      '<rootDir>/test/**/*.e2e-spec.ts',
+      '<rootDir>/exercises/*/check.e2e-spec.ts',
+    ],
+    testPathIgnorePatterns: exerciseCheckRequested
+      ? ['/node_modules/']
+      : ['/node_modules/', '/exercises/'],
     transform: {
       '^.+\\.ts$': [
         '@swc/jest',

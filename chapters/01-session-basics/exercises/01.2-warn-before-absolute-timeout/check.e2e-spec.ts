@@ -1,0 +1,59 @@
+import { LabClient, sleep, startLab, type Lab } from '@sessions/harness';
+import { lab as definition } from '../../src/lab';
+
+interface Me {
+  userid: string | null;
+}
+
+// Short timeouts, as in test/timeouts.e2e-spec.ts: the last quarter of 8 s starts at 6 s.
+const idleTimeoutMs = 4_000;
+const absoluteTimeoutMs = 8_000;
+const lastQuarterSeconds = absoluteTimeoutMs / 4 / 1000;
+
+describe('exercise 01.2: answers warn in the last quarter of a session’s life', () => {
+  let lab: Lab;
+
+  beforeAll(async () => {
+    lab = await startLab(definition, {
+      env: {
+        SESSION_IDLE_TIMEOUT_MS: String(idleTimeoutMs),
+        SESSION_ABSOLUTE_TIMEOUT_MS: String(absoluteTimeoutMs),
+      },
+    });
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  it('a busy user is told how many seconds are left before the absolute timeout logs them out', async () => {
+    const user = new LabClient(lab.url, { name: 'busy' });
+    await user.post('/login', { userid: 'a' });
+    const first = await user.get<Me>('/me');
+    if (first.headers.get('x-session-ends-in') !== null)
+      throw new Error(
+        `X-Session-Ends-In came right after login (${first.headers.get('x-session-ends-in')}): warn only in the last quarter of the session's life.`,
+      );
+
+    const warnings: string[] = [];
+    const started = Date.now();
+    while (Date.now() - started < absoluteTimeoutMs + 3_000) {
+      await sleep(250);
+      const me = await user.get<Me>('/me');
+      if (me.body.userid !== 'a') break;
+      const warning = me.headers.get('x-session-ends-in');
+      if (warning !== null) warnings.push(warning);
+    }
+
+    if (warnings.length === 0)
+      throw new Error(
+        'The absolute timeout ended the session and no answer before it carried X-Session-Ends-In: set it on every answer in the last quarter of the session.',
+      );
+    const wrong = warnings.filter(
+      (value) => !/^\d+$/.test(value) || Number(value) < 1 || Number(value) > lastQuarterSeconds,
+    );
+    if (wrong.length > 0)
+      throw new Error(
+        `X-Session-Ends-In said ${wrong.join(', ')}: it must be the whole seconds left, rounded up (1 to ${lastQuarterSeconds} here).`,
+      );
+  });
+});
