@@ -14,11 +14,14 @@ async function growCarts(clients: readonly LabClient[], items: number): Promise<
     for (const client of clients) await client.post('/cart', { item: `grow-${item + 1}` });
 }
 
-describe('delta replication: a cart write sends the new item, not the whole session', () => {
+describe('delta replication (REPLICATION_PAYLOAD=delta): a cart write sends the new item, not the whole session', () => {
   let lab: Lab;
 
   beforeAll(async () => {
-    lab = await startLab(definition, { balancer: { healthCheck: { intervalMs: 200 } } });
+    lab = await startLab(definition, {
+      env: { REPLICATION_PAYLOAD: 'delta' },
+      balancer: { healthCheck: { intervalMs: 200 } },
+    });
   });
   afterAll(async () => {
     await lab?.stop();
