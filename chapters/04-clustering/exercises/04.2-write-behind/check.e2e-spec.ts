@@ -1,0 +1,44 @@
+import { startLab, type Lab } from '@sessions/harness';
+import { cookieHeaderOf, meOn } from '../../src/experiments/cluster-probe';
+import { createSessions } from '../../src/experiments/memory';
+import { measureTraffic } from '../../src/experiments/network';
+import { lab as definition } from '../../src/lab';
+
+const delayMs = 1_000;
+const users = 2;
+const writesPerUser = 10;
+
+describe(`write-behind: with REPLICATION_DELAY_MS=${delayMs}, writes waiting for the same peer are merged`, () => {
+  let lab: Lab;
+
+  beforeAll(async () => {
+    lab = await startLab(definition, {
+      env: { REPLICATION_DELAY_MS: String(delayMs) },
+      balancer: { healthCheck: { intervalMs: 200 } },
+    });
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  it('the network experiment counts fewer replication messages than writes × peers, and the servers still agree', async () => {
+    const clients = await createSessions(lab, users, 0);
+    const traffic = await measureTraffic(lab, clients, writesPerUser);
+    const peers = traffic.servers - 1;
+
+    if (traffic.messagesPerWrite >= peers)
+      throw new Error(
+        `${traffic.writes} writes sent ${traffic.replicationMessages} messages, ${traffic.messagesPerWrite} per ` +
+          `write: one to each of the ${peers} peers for every write, although a newer write of the ` +
+          `same session was waiting in the same ${delayMs} ms delay. Send only the newest.`,
+      );
+    for (const client of clients) {
+      const cookie = await cookieHeaderOf(client);
+      const carts = await Promise.all(lab.servers.map(async (s) => (await meOn(s, cookie)).cart));
+      if (new Set(carts.map((cart) => JSON.stringify(cart))).size !== 1)
+        throw new Error(
+          `the servers disagree on a cart after replication settled: ${JSON.stringify(carts)}`,
+        );
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { redisCommand, sleep, startLab, type Lab } from '@sessions/harness';
+import { externalStorageLab } from '../../src/lab';
+import { loggedInUser, type Me } from '../../test/user';
+import { callsBetween, redisCalls, redisPortOf } from '../redis-calls';
+
+const touchIntervalMs = 2_000;
+const reads = 20;
+
+describe(`with SESSION_TOUCH_INTERVAL_MS=${touchIntervalMs}, reads refresh the expiry at most once per interval`, () => {
+  let lab: Lab;
+  let redisPort: number;
+
+  beforeAll(async () => {
+    lab = await startLab(externalStorageLab('redis'), {
+      servers: 1,
+      env: { SESSION_TOUCH_INTERVAL_MS: String(touchIntervalMs) },
+    });
+    redisPort = redisPortOf(lab);
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  it(`${reads} reads right after a login cost fewer EXPIREs than reads, and every read still finds the session`, async () => {
+    const user = await loggedInUser(lab.url, 'hana');
+    const before = await redisCalls(redisPort);
+    const answers: Array<string | null> = [];
+    for (let i = 0; i < reads; i++) answers.push((await user.get<Me>('/me')).body.userid);
+    const after = await redisCalls(redisPort);
+
+    const expires = callsBetween(before, after, 'expire');
+    const gets = callsBetween(before, after, 'get');
+    if (answers.some((userid) => userid !== 'hana'))
+      throw new Error(`a read lost the session: ${JSON.stringify(answers)}`);
+    if (gets < reads)
+      throw new Error(`only ${gets} GETs for ${reads} reads: throttle the touches, not the reads`);
+    if (expires >= reads)
+      throw new Error(
+        `${reads} reads sent ${expires} EXPIREs to Redis: every read still refreshes the expiry ` +
+          `(the session's and its user index's). With a ${touchIntervalMs} ms interval, reads ` +
+          'within the interval of the last save or touch should send none.',
+      );
+  });
+
+  it('a read after the interval refreshes the expiry again, so an active session never times out', async () => {
+    const user = await loggedInUser(lab.url, 'ivan');
+    const sessionId = (await user.get<Me>('/me')).body.sessionId!;
+    await sleep(touchIntervalMs + 200); // the interval itself: the next read must touch
+    const ttlBefore = Number(await redisCommand(redisPort, ['PTTL', `course:sess:${sessionId}`]));
+    const before = await redisCalls(redisPort);
+    await user.get<Me>('/me');
+    const after = await redisCalls(redisPort);
+    const ttlAfter = Number(await redisCommand(redisPort, ['PTTL', `course:sess:${sessionId}`]));
+
+    if (callsBetween(before, after, 'expire') < 1)
+      throw new Error(
+        'the first read after the interval sent no EXPIRE: the session would time out while in use',
+      );
+    if (ttlAfter <= ttlBefore)
+      throw new Error(
+        `the session's time to live did not move forward (${ttlBefore} ms, then ${ttlAfter} ms)`,
+      );
+  });
+});
