@@ -66,3 +66,17 @@ export {
   type ChromiumSession,
   type OpenChromiumOptions,
 } from './browser/chromium';
+export {
+  HostNetwork,
+  launcherHost,
+  type NetworkHost,
+  type HostSpec,
+  type LinkState,
+} from './network/host-network';
+export {
+  networkCapability,
+  requireNetworkCapability,
+  type NetworkCapability,
+} from './network/capability';
+export { networkTestGate } from './network/test-gate';
+export { type Placement } from './process/chapter-server';
