@@ -22,7 +22,7 @@ export {
   type LatencySummary,
 } from './measure/stats';
 export { startLab, type Lab, type StartLabOptions } from './lab/lab';
-export type { LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
+export type { LabContext, LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
 export { UserSimulation, type SimulationStatus } from './lab/simulated-users';
 export {
   writeResults,
