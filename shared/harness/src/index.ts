@@ -80,3 +80,4 @@ export {
 } from './network/capability';
 export { networkTestGate } from './network/test-gate';
 export { type Placement } from './process/chapter-server';
+export { DelayRelay, type RelayDelay, type RelayCounters } from './network/delay-relay';
