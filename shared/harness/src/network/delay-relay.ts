@@ -41,13 +41,15 @@ export class DelayRelay {
     listenHost: string;
     target: { host: string; port: number };
   }): Promise<DelayRelay> {
-    let relay: DelayRelay | undefined;
-    const server = net.createServer((client) => relay?.accept(client, options.target));
+    const accepted: Array<(client: net.Socket) => void> = [];
+    const server = net.createServer((client) => accepted[0]?.(client));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, options.listenHost, resolve);
     });
-    relay = new DelayRelay(server, options.listenHost, (server.address() as net.AddressInfo).port);
+    const { port } = server.address() as net.AddressInfo;
+    const relay = new DelayRelay(server, options.listenHost, port);
+    accepted.push((client) => relay.accept(client, options.target));
     return relay;
   }
 
