@@ -42,6 +42,8 @@ export interface LabDefinition {
   services?: (context: LabContext) => Promise<LabServices>;
   /** Controls that need the running lab (chapter 04's scale-out). */
   controls?: (lab: Lab) => Record<string, ControlHandler>;
+  /** hosts: the chapter is meant to be seen with each process on its own network host (06). */
+  network?: 'loopback' | 'hosts';
   /** Lines printed under "Try this". */
   tryThis: string[];
 }

@@ -55,7 +55,8 @@ export async function startLab(
   const servers: ChapterServer[] = [];
   let services: LabServices | undefined;
   let balancer: Balancer | undefined;
-  const network = options.network === 'hosts' ? HostNetwork.create([]) : undefined;
+  const network =
+    (options.network ?? definition.network) === 'hosts' ? HostNetwork.create([]) : undefined;
   // In hosts mode server N lives on host sN, at address .(10 + N) of the lab's subnet.
   const placementOf = (id: string): Placement | undefined =>
     network && {
