@@ -1,7 +1,9 @@
+import { runRoundTrips } from './run-round-trips';
 import { runSplitBrain } from './run-split-brain';
 
 const experiments: Record<string, () => Promise<void>> = {
   'split-brain': runSplitBrain,
+  'round-trips': runRoundTrips,
 };
 
 // npm run experiment -w chapters/06-network-partitions                 (all of them)

@@ -31,7 +31,7 @@ export async function runSplitBrain(): Promise<void> {
   console.log(
     `\n[split-brain] ${rounds} rounds: ${users} users write on both sides of {s1} | {s2, s3}, then heal`,
   );
-  const figures: Record<string, Figure> = {};
+  const figures: Record<string, Figure> = { users, rounds };
   const rows: Array<Record<string, Figure>> = [];
   for (const mode of modes) {
     const results: SplitBrainResult[] = [];

@@ -81,6 +81,8 @@ export class RedisServer {
       '--repl-diskless-sync-delay', '0',
       '--daemonize', 'no',
     ];
+    // Without a password Redis answers only loopback clients; a lab network is private.
+    if (this.options.placement) args.push('--protected-mode', 'no');
     if (this.options.replicaOf)
       args.push(
         '--replicaof',
