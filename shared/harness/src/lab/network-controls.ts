@@ -1,16 +1,29 @@
-import type { ControlHandler } from '@sessions/load-balancer';
+import { ControlParamsError, type ControlHandler } from '@sessions/load-balancer';
 import type { HostNetwork } from '../network/host-network';
+import { NetworkInputError } from '../network/names';
 
 const hostParam = (params: Record<string, unknown>, name: string): string => {
   const value = params[name];
   if (typeof value !== 'string' || value === '')
-    throw new Error(`"${name}" must name a host (see network.hosts in /__lb/state)`);
+    throw new ControlParamsError(`"${name}" must name a host (see network.hosts in /__lb/state)`);
   return value;
 };
 
+/** An unknown host or a bad percentage is the caller's mistake: a 400 with the reason. */
+const asParamsError =
+  (handler: ControlHandler): ControlHandler =>
+  async (params) => {
+    try {
+      return await handler(params);
+    } catch (error) {
+      if (error instanceof NetworkInputError) throw new ControlParamsError(error.message);
+      throw error;
+    }
+  };
+
 /** The dashboard's link controls: cut, heal, isolate a group, loss. */
 export function networkControls(network: HostNetwork): Record<string, ControlHandler> {
-  return {
+  const controls: Record<string, ControlHandler> = {
     'cut-link': async (params) => {
       const [a, b] = [hostParam(params, 'a'), hostParam(params, 'b')];
       network.cut(a, b);
@@ -26,7 +39,8 @@ export function networkControls(network: HostNetwork): Record<string, ControlHan
         .split(',')
         .map((name) => name.trim())
         .filter((name) => name !== '');
-      if (group.length === 0) throw new Error('"group" must list hosts, e.g. "s1" or "s1,redis"');
+      if (group.length === 0)
+        throw new ControlParamsError('"group" must list hosts, e.g. "s1" or "s1,redis"');
       network.isolate(group);
       return { isolated: group, note: 'the balancer still reaches every host' };
     },
@@ -41,4 +55,7 @@ export function networkControls(network: HostNetwork): Record<string, ControlHan
       return { loss: `${a} - ${b}: ${percent} % of packets dropped each way` };
     },
   };
+  return Object.fromEntries(
+    Object.entries(controls).map(([name, handler]) => [name, asParamsError(handler)]),
+  );
 }

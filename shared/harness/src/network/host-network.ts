@@ -1,5 +1,11 @@
 import { checkPercent, renderHostRules } from './link-rules';
-import { checkHostName, launcherLinkName, namespaceName, switchHost } from './names';
+import {
+  NetworkInputError,
+  checkHostName,
+  launcherLinkName,
+  namespaceName,
+  switchHost,
+} from './names';
 import { runCommand, tryCommand } from './shell';
 import { requireNetworkCapability } from './capability';
 
@@ -140,7 +146,7 @@ export class HostNetwork {
   host(name: string): NetworkHost {
     const host = this.hostsByName.get(name);
     if (!host)
-      throw new Error(
+      throw new NetworkInputError(
         `no host "${name}" in this network (hosts: ${[...this.hostsByName.keys()].join(', ')})`,
       );
     return host;
@@ -238,7 +244,7 @@ export class HostNetwork {
   private pairOf(a: string, b: string): void {
     this.host(a);
     this.host(b);
-    if (a === b) throw new Error(`a link joins two different hosts, got ${a} twice`);
+    if (a === b) throw new NetworkInputError(`a link joins two different hosts, got ${a} twice`);
   }
 
   /** Rewrites the firewall of these hosts from the current cuts and losses. */

@@ -1,3 +1,5 @@
+import { NetworkInputError } from './names';
+
 /** What one host's firewall does to its traffic with each peer (by address). */
 export interface HostRules {
   /** Peers this host can neither reach nor hear: a cut link. */
@@ -49,6 +51,6 @@ export function renderHostRules({ cut, loss }: HostRules): string {
 
 export function checkPercent(percent: number): number {
   if (!Number.isInteger(percent) || percent < 0 || percent > 100)
-    throw new Error(`loss must be a whole percentage from 0 to 100, got ${percent}`);
+    throw new NetworkInputError(`loss must be a whole percentage from 0 to 100, got ${percent}`);
   return percent;
 }

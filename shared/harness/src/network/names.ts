@@ -4,12 +4,15 @@
  */
 export const namespacePrefix = 'sas-';
 
+/** A host or link the caller named wrongly (unknown host, bad percentage): their mistake, not the network's. */
+export class NetworkInputError extends Error {}
+
 /** Host names are short: they become parts of interface names (15 characters at most). */
 const hostNamePattern = /^[a-z][a-z0-9]{0,7}$/;
 
 export function checkHostName(name: string): string {
   if (!hostNamePattern.test(name))
-    throw new Error(
+    throw new NetworkInputError(
       `host name "${name}" must be 1-8 lowercase letters or digits, starting with a letter`,
     );
   return name;
