@@ -14,7 +14,9 @@ async function bootstrap() {
   });
   configureCourseApp(app, { serverId: config.serverId, session: sessionMiddleware(config, store) });
   await app.listen(config.port, config.host);
-  console.log(`chapter 02 server ${config.serverId} listening on http://127.0.0.1:${config.port}`);
+  console.log(
+    `chapter 02 server ${config.serverId} listening on http://${config.host}:${config.port}`,
+  );
 }
 
 void bootstrap();

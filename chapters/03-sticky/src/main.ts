@@ -25,7 +25,7 @@ async function bootstrap() {
   });
   await app.listen(config.port, config.host);
   console.log(
-    `chapter 03 server ${config.serverId} (${mode} mode) listening on http://127.0.0.1:${config.port}`,
+    `chapter 03 server ${config.serverId} (${mode} mode) listening on http://${config.host}:${config.port}`,
   );
 }
 

@@ -20,7 +20,7 @@ async function bootstrap() {
   });
   await app.listen(config.port, config.host);
   console.log(
-    `chapter 05 server ${config.serverId} (sessions in ${backend.kind}) listening on http://127.0.0.1:${config.port}`,
+    `chapter 05 server ${config.serverId} (sessions in ${backend.kind}) listening on http://${config.host}:${config.port}`,
   );
 }
 
