@@ -69,8 +69,12 @@ function canInstallWithApt() {
 
 // What each root command needs. The tests use every part. A lab needs only the stores
 // (chapter 05), and for `npm start` a missing one is a warning, so chapters 01-04 still start.
+// A part marked with platforms (nftables: Linux only) is not asked for elsewhere.
+const partsHere = Object.keys(parts).filter(
+  (part) => !parts[part].platforms || parts[part].platforms.includes(process.platform),
+);
 const purposes = {
-  test: { parts: Object.keys(parts), required: true },
+  test: { parts: partsHere, required: true },
   start: { parts: ['redis', 'postgres'], required: false },
 };
 
@@ -81,7 +85,7 @@ if (forIndex >= 0 && !purpose) {
   console.error(`doctor: --for takes one of ${Object.keys(purposes).join(', ')}`);
   process.exit(2);
 }
-const wanted = purpose ? purpose.parts : args.length ? args : Object.keys(parts);
+const wanted = purpose ? purpose.parts : args.length ? args : partsHere;
 const required = purpose ? purpose.required : true;
 const unknown = wanted.filter((part) => !parts[part]);
 if (unknown.length) {

@@ -49,7 +49,14 @@ const token = randomBytes(16).toString('hex');
 console.log(`Starting ${definition.title} ...`);
 let lab;
 try {
-  lab = await startLab(definition, { port, controlToken: token, servers: options.servers });
+  lab = await startLab(definition, {
+    port,
+    controlToken: token,
+    servers: options.servers,
+    network: options.network,
+    // A learner's busy laptop may take a while to boot three NestJS servers at once.
+    serverReadyTimeoutMs: 60_000,
+  });
 } catch (error) {
   const hint =
     error.code === 'EADDRINUSE'
@@ -70,6 +77,19 @@ const lines = [
   '  Servers',
   ...lab.servers.map((server) => `    ${server.id}  ${server.url}  (pid ${server.pid})`),
   '',
+  ...(lab.network
+    ? [
+        `  Network       ${lab.network.describe().subnet}: one namespace per host`,
+        ...lab.network
+          .hosts()
+          .map(
+            (host) =>
+              `    ${host.name.padEnd(9)} ${host.address}  ${host.namespace ?? '(this launcher)'}`,
+          ),
+        '  Cut and heal links from the dashboard (controls cut-link, isolate, link-loss, heal-all).',
+        '',
+      ]
+    : []),
   '  Try this',
   ...definition.tryThis.map((line) => `    - ${line.replaceAll('{url}', url)}`),
   '',
@@ -89,3 +109,5 @@ async function shutdown() {
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+// A closed terminal: the namespaces of --network hosts must go too.
+process.on('SIGHUP', shutdown);

@@ -19,6 +19,12 @@ export const labOptions = {
     chapters: ['05'],
     help: 'the session store (default redis; LAB_STORE says the same)',
   },
+  network: {
+    type: 'string',
+    values: ['loopback', 'hosts'],
+    chapters: ['02', '03', '04', '05'],
+    help: 'hosts: each server and store on a network host of its own, links you can cut (Linux, root); default loopback',
+  },
 };
 
 export class LabOptionError extends Error {}

@@ -13,8 +13,10 @@ async function bootstrap() {
     logger: ['error', 'warn'],
   });
   configureCourseApp(app, { serverId: config.serverId, session: sessionMiddleware(config, store) });
-  await app.listen(config.port, '127.0.0.1');
-  console.log(`chapter 02 server ${config.serverId} listening on http://127.0.0.1:${config.port}`);
+  await app.listen(config.port, config.host);
+  console.log(
+    `chapter 02 server ${config.serverId} listening on http://${config.host}:${config.port}`,
+  );
 }
 
 void bootstrap();

@@ -23,9 +23,9 @@ async function bootstrap() {
     beforeSession: mode === 'app' ? [serverCookie(config.serverId)] : [],
     // #endregion app-mode
   });
-  await app.listen(config.port, '127.0.0.1');
+  await app.listen(config.port, config.host);
   console.log(
-    `chapter 03 server ${config.serverId} (${mode} mode) listening on http://127.0.0.1:${config.port}`,
+    `chapter 03 server ${config.serverId} (${mode} mode) listening on http://${config.host}:${config.port}`,
   );
 }
 

@@ -24,7 +24,7 @@ async function bootstrap() {
     serverId: config.serverId,
     session: sessionMiddleware(config, cluster.store),
   });
-  await app.listen(config.port, '127.0.0.1');
+  await app.listen(config.port, config.host);
   // Peers keep their connections to us open for a minute: longer than Node's 5 s default,
   // so an idle connection is not closed just as a peer reuses it.
   app.getHttpServer().keepAliveTimeout = 65_000;

@@ -2,7 +2,9 @@ import {
   startPostgres,
   startRedis,
   startReplicatedRedis,
+  type LabContext,
   type LabServices,
+  type Placement,
   type RedisServer,
 } from '@sessions/harness';
 
@@ -24,9 +26,18 @@ export interface StoreSource {
   useExisting: boolean;
 }
 
+/** In hosts mode a store gets a host of its own on the lab's network. */
+function placeOn({ network }: LabContext, name: string, octet: number): Placement | undefined {
+  return network && { network, host: network.addHost({ name, octet }).name };
+}
+
 /** A Redis the lab starts itself, or the one REDIS_URL names (which the lab then never stops). */
-export async function redisServices({ useExisting }: StoreSource): Promise<LabServices> {
-  if (useExisting && process.env.REDIS_URL) {
+export async function redisServices(
+  { useExisting }: StoreSource,
+  context: LabContext = {},
+): Promise<LabServices> {
+  // A Redis on the launcher's 127.0.0.1 is out of reach of servers on their own hosts.
+  if (useExisting && process.env.REDIS_URL && !context.network) {
     return {
       env: { SESSION_STORE: 'redis', REDIS_URL: process.env.REDIS_URL },
       describe: () => ({
@@ -36,7 +47,7 @@ export async function redisServices({ useExisting }: StoreSource): Promise<LabSe
       stop: async () => {},
     };
   }
-  const redis = await startRedis();
+  const redis = await startRedis({ placement: placeOn(context, 'redis', 30) });
   return {
     env: { SESSION_STORE: 'redis', REDIS_URL: redis.url },
     controls: {
@@ -63,7 +74,11 @@ export async function redisServices({ useExisting }: StoreSource): Promise<LabSe
 }
 
 /** A primary, a replica and three Sentinels; the servers find the primary through Sentinel. */
-export async function sentinelServices(): Promise<LabServices> {
+export async function sentinelServices(context: LabContext = {}): Promise<LabServices> {
+  if (context.network)
+    throw new Error(
+      'redis-sentinel runs on loopback only for now: with --network hosts use --store redis or postgres',
+    );
   const redis = await startReplicatedRedis();
   const nodes = [redis.primary, redis.replica];
   const nodeAt = (port: number): RedisServer | undefined =>
@@ -119,15 +134,18 @@ export async function sentinelServices(): Promise<LabServices> {
 }
 
 /** A throwaway PostgreSQL cluster, or the one DATABASE_URL names. */
-export async function postgresServices({ useExisting }: StoreSource): Promise<LabServices> {
-  if (useExisting && process.env.DATABASE_URL) {
+export async function postgresServices(
+  { useExisting }: StoreSource,
+  context: LabContext = {},
+): Promise<LabServices> {
+  if (useExisting && process.env.DATABASE_URL && !context.network) {
     return {
       env: { SESSION_STORE: 'postgres', DATABASE_URL: process.env.DATABASE_URL },
       describe: () => ({ store: 'postgres', startedByLab: false }),
       stop: async () => {},
     };
   }
-  const postgres = await startPostgres();
+  const postgres = await startPostgres({ placement: placeOn(context, 'pg', 40) });
   return {
     env: { SESSION_STORE: 'postgres', DATABASE_URL: postgres.url },
     controls: {
@@ -156,11 +174,14 @@ export async function memoryServices(): Promise<LabServices> {
   };
 }
 
-export function servicesFor(store: LabStore, source: StoreSource): () => Promise<LabServices> {
+export function servicesFor(
+  store: LabStore,
+  source: StoreSource,
+): (context: LabContext) => Promise<LabServices> {
   return {
-    redis: () => redisServices(source),
+    redis: (context: LabContext) => redisServices(source, context),
     'redis-sentinel': sentinelServices,
-    postgres: () => postgresServices(source),
+    postgres: (context: LabContext) => postgresServices(source, context),
     memory: memoryServices,
   }[store];
 }

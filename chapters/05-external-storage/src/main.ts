@@ -18,9 +18,9 @@ async function bootstrap() {
     serverId: config.serverId,
     session: sessionMiddleware(config, backend.store),
   });
-  await app.listen(config.port, '127.0.0.1');
+  await app.listen(config.port, config.host);
   console.log(
-    `chapter 05 server ${config.serverId} (sessions in ${backend.kind}) listening on http://127.0.0.1:${config.port}`,
+    `chapter 05 server ${config.serverId} (sessions in ${backend.kind}) listening on http://${config.host}:${config.port}`,
   );
 }
 

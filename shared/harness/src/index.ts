@@ -23,7 +23,7 @@ export {
 } from './measure/stats';
 export { startLab, type Lab, type StartLabOptions } from './lab/lab';
 export { againIfNotStarted } from './lab/again-if-not-started';
-export type { LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
+export type { LabContext, LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
 export { UserSimulation, type SimulationStatus } from './lab/simulated-users';
 export {
   writeResults,
@@ -67,3 +67,19 @@ export {
   type ChromiumSession,
   type OpenChromiumOptions,
 } from './browser/chromium';
+export {
+  HostNetwork,
+  launcherHost,
+  type NetworkHost,
+  type HostSpec,
+  type LinkState,
+} from './network/host-network';
+export {
+  networkCapability,
+  requireNetworkCapability,
+  type NetworkCapability,
+} from './network/capability';
+export { networkTestGate } from './network/test-gate';
+export { type Placement } from './process/chapter-server';
+export { DelayRelay, type RelayDelay, type RelayCounters } from './network/delay-relay';
+export { formatSpread, round2, spreadOf, type Spread } from './measure/spread';

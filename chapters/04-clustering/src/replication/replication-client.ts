@@ -76,6 +76,10 @@ export class ReplicationClient {
       let readAtStart = 0;
       const request = transport.request(url, {
         method,
+        // As an option (not only setTimeout below) the bound covers connecting too: across a
+        // network partition a connection attempt is met by silence, not a refusal, and the
+        // kernel would keep retrying it for about two minutes.
+        timeout: timeoutMs,
         agent: this.agents[url.protocol as 'http:' | 'https:'],
         headers: {
           ...this.signer.sign(method, url.pathname, body),

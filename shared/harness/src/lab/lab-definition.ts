@@ -1,4 +1,5 @@
 import type { ControlHandler, Strategy } from '@sessions/load-balancer';
+import type { HostNetwork } from '../network/host-network';
 import type { Lab } from './lab';
 
 /** A server of a lab as another server (or the chapter's env function) sees it. */
@@ -19,6 +20,12 @@ export interface LabServices {
   stop(): Promise<void>;
 }
 
+/** What a lab's services learn about the lab before they start. */
+export interface LabContext {
+  /** In hosts mode: the lab's network, where each store gets a host of its own. */
+  network?: HostNetwork;
+}
+
 /**
  * How a chapter is meant to be seen: each chapter's src/lab.ts exports one. The launcher
  * (`npm start -- NN`) and the tests start exactly this.
@@ -32,9 +39,11 @@ export interface LabDefinition {
   strategy: string | (() => Strategy) | false;
   /** Environment for one server, knowing all of them (chapter 04's PEERS). */
   serverEnv?: (server: ServerAddress, all: readonly ServerAddress[]) => Record<string, string>;
-  services?: () => Promise<LabServices>;
+  services?: (context: LabContext) => Promise<LabServices>;
   /** Controls that need the running lab (chapter 04's scale-out). */
   controls?: (lab: Lab) => Record<string, ControlHandler>;
+  /** hosts: the chapter is meant to be seen with each process on its own network host (06). */
+  network?: 'loopback' | 'hosts';
   /** Lines printed under "Try this". */
   tryThis: string[];
 }

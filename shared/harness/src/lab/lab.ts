@@ -4,9 +4,11 @@ import {
   type BalancerOptions,
   type ControlHandler,
 } from '@sessions/load-balancer';
-import { ChapterServer } from '../process/chapter-server';
+import { HostNetwork } from '../network/host-network';
+import { ChapterServer, type Placement } from '../process/chapter-server';
 import { waitFor } from '../process/wait';
 import type { LabDefinition, LabServices, ServerAddress } from './lab-definition';
+import { networkControls } from './network-controls';
 import { UserSimulation } from './simulated-users';
 
 export interface StartLabOptions {
@@ -20,6 +22,13 @@ export interface StartLabOptions {
   env?: Record<string, string>;
   /** Override the chapter's server count. */
   servers?: number;
+  /**
+   * loopback (default): every process on 127.0.0.1. hosts: each server and store on a network
+   * host of its own (a namespace with its own address), links that can be cut; needs root.
+   */
+  network?: 'loopback' | 'hosts';
+  /** How long each server may take to answer /health when it starts (15 s unless given). */
+  serverReadyTimeoutMs?: number;
 }
 
 export interface Lab {
@@ -30,6 +39,8 @@ export interface Lab {
   /** Where a learner or a client goes: the balancer, or the single server. */
   readonly url: string;
   readonly services: LabServices | undefined;
+  /** The lab's network of hosts, in hosts mode. */
+  readonly network: HostNetwork | undefined;
   server(id: string): ChapterServer;
   /** Scale out: start one more server and add it to the balancer's pool. */
   addServer(): Promise<ChapterServer>;
@@ -44,15 +55,24 @@ export async function startLab(
   const servers: ChapterServer[] = [];
   let services: LabServices | undefined;
   let balancer: Balancer | undefined;
+  const network =
+    (options.network ?? definition.network) === 'hosts' ? HostNetwork.create([]) : undefined;
+  // In hosts mode server N lives on host sN, at address .(10 + N) of the lab's subnet.
+  const placementOf = (id: string): Placement | undefined =>
+    network && {
+      network,
+      host: network.addHost({ name: `s${id}`, octet: 10 + Number(id) }).name,
+    };
   const simulation = new UserSimulation(() => balancer?.url ?? servers[0].url);
   const stop = async () => {
     await simulation.stop();
     await balancer?.close();
     await Promise.all(servers.map((server) => server.stop()));
     await services?.stop();
+    network?.destroy();
   };
   try {
-    services = await definition.services?.();
+    services = await definition.services?.({ network });
     const count = options.servers ?? definition.servers;
     for (let i = 1; i <= count; i++) {
       // Without a balancer the learner talks to server 1 directly, on the lab's port.
@@ -64,6 +84,8 @@ export async function startLab(
           id: String(i),
           port,
           env: { ...services?.env, ...options.env },
+          placement: placementOf(String(i)),
+          readyTimeoutMs: options.serverReadyTimeoutMs,
         }),
       );
     }
@@ -83,6 +105,7 @@ export async function startLab(
         return balancer?.url ?? servers[0].url;
       },
       services,
+      network,
       server: (id) => {
         const found = servers.find((server) => server.id === id);
         if (!found)
@@ -92,10 +115,13 @@ export async function startLab(
         return found;
       },
       addServer: async () => {
+        const id = String(Math.max(0, ...servers.map((s) => Number(s.id) || 0)) + 1);
         const server = await ChapterServer.create({
           chapter: definition.chapter,
-          id: String(Math.max(0, ...servers.map((s) => Number(s.id) || 0)) + 1),
+          id,
           env: { ...services?.env, ...options.env },
+          placement: placementOf(id),
+          readyTimeoutMs: options.serverReadyTimeoutMs,
         });
         servers.push(server);
         server.setEnv(definition.serverEnv?.(addressOf(server), addresses()) ?? {});
@@ -118,6 +144,7 @@ export async function startLab(
               token: options.controlToken,
               handlers: {
                 ...standardControls(lab, simulation),
+                ...(network ? networkControls(network) : {}),
                 ...services?.controls,
                 ...definition.controls?.(lab),
               },
@@ -128,6 +155,7 @@ export async function startLab(
           title: definition.title,
           tryThis: definition.tryThis,
           simulation: simulation.status(),
+          ...(network ? { network: network.describe() } : {}),
           ...services?.describe?.(),
         }),
         ...options.balancer,

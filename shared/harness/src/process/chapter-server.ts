@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { HostNetwork } from '../network/host-network';
 import { chapterDir } from '../repo';
 import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
@@ -14,6 +15,14 @@ export interface ChapterServerOptions {
   /** Extra environment: PEERS, REDIS_URL, ... */
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** Run on this host of a lab network (its own namespace and address) instead of 127.0.0.1. */
+  placement?: Placement;
+}
+
+/** Where a process runs on a lab network. */
+export interface Placement {
+  network: HostNetwork;
+  host: string;
 }
 
 export const labSessionSecret = 'lab-session-secret-not-for-production';
@@ -32,9 +41,14 @@ export class ChapterServer {
     private readonly dir: string,
     private env: Record<string, string>,
     private readonly readyTimeoutMs: number,
+    readonly placement: Placement | undefined,
   ) {
-    this.url = `http://127.0.0.1:${port}`;
+    this.address = placement ? placement.network.host(placement.host).address : '127.0.0.1';
+    this.url = `http://${this.address}:${port}`;
   }
+
+  /** The address it listens on: 127.0.0.1, or its own host's on a lab network. */
+  readonly address: string;
 
   static async start(options: ChapterServerOptions): Promise<ChapterServer> {
     const server = await ChapterServer.create(options);
@@ -50,10 +64,12 @@ export class ChapterServer {
       throw new Error(`${main} is missing: build the chapter first (npm run build)`);
     return new ChapterServer(
       options.id,
-      options.port ?? (await freePort()),
+      // On its own host every port is free: all servers listen on 3000, like real hosts.
+      options.port ?? (options.placement ? 3000 : await freePort()),
       dir,
       options.env ?? {},
       options.readyTimeoutMs ?? 15_000,
+      options.placement,
     );
   }
 
@@ -73,15 +89,20 @@ export class ChapterServer {
   /** Starts the process and resolves once GET /health answers 200. */
   async start(): Promise<void> {
     if (this.alive) return;
+    const command = this.placement
+      ? this.placement.network.commandIn(this.placement.host, globalThis.process.execPath, [
+          'dist/main.js',
+        ])
+      : { command: globalThis.process.execPath, args: ['dist/main.js'] };
     const process = new ManagedProcess({
-      command: globalThis.process.execPath,
-      args: ['dist/main.js'],
+      ...command,
       cwd: this.dir,
       label: `server ${this.id}`,
       env: {
         SESSION_SECRET: labSessionSecret,
         ...this.env,
         PORT: String(this.port),
+        HOST: this.address,
         SERVER_ID: this.id,
         NODE_ENV: 'development',
       },

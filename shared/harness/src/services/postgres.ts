@@ -1,7 +1,8 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { chownSync } from 'node:fs';
+import { appendFileSync, chownSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { Placement } from '../process/chapter-server';
 import { requireBinary } from '../system/system-binary';
 import { freePort } from '../process/free-port';
 import { ManagedProcess } from '../process/managed-process';
@@ -11,6 +12,8 @@ import { makeTempDir, removeTempDir } from './temp-dir';
 export interface StartPostgresOptions {
   /** A free port unless given. */
   port?: number;
+  /** Run on this host of a lab network, on its address, instead of 127.0.0.1. */
+  placement?: Placement;
 }
 
 /** PostgreSQL refuses to run as root: as root, its binaries run as the `postgres` user. */
@@ -35,7 +38,7 @@ function runAs(): { uid: number; gid: number } | undefined {
  */
 export class PostgresServer {
   private process: ManagedProcess | undefined;
-  readonly host = '127.0.0.1';
+  readonly host: string;
   readonly url: string;
 
   private constructor(
@@ -43,7 +46,9 @@ export class PostgresServer {
     private readonly dir: string,
     private readonly bin: string,
     private readonly user: { uid: number; gid: number } | undefined,
+    private readonly placement: Placement | undefined,
   ) {
+    this.host = placement ? placement.network.host(placement.host).address : '127.0.0.1';
     this.url = `postgres://postgres@${this.host}:${port}/postgres`;
   }
 
@@ -52,7 +57,8 @@ export class PostgresServer {
     const user = runAs();
     const dir = makeTempDir('postgres');
     if (user) chownSync(dir, user.uid, user.gid);
-    const server = new PostgresServer(options.port ?? (await freePort()), dir, bin, user);
+    const port = options.port ?? (options.placement ? 5432 : await freePort());
+    const server = new PostgresServer(port, dir, bin, user, options.placement);
     try {
       const initdb = spawnSync(
         path.join(bin, 'initdb'),
@@ -61,6 +67,12 @@ export class PostgresServer {
       );
       if (initdb.status !== 0)
         throw new Error(`initdb failed (exit ${initdb.status}):\n${initdb.stderr}${initdb.stdout}`);
+      // On a lab network the servers connect from their own hosts' addresses.
+      if (server.placement)
+        appendFileSync(
+          path.join(server.dataDir, 'pg_hba.conf'),
+          `host all all ${server.placement.network.describe().subnet} trust\n`,
+        );
       await server.start();
     } catch (error) {
       removeTempDir(dir);
@@ -77,6 +89,23 @@ export class PostgresServer {
     return this.process?.alive ?? false;
   }
 
+  /** In a lab network's host, `ip netns exec` needs root: it drops to postgres with setpriv. */
+  private command(args: string[]): {
+    command: string;
+    args: string[];
+    uid?: number;
+    gid?: number;
+  } {
+    const postgres = path.join(this.bin, 'postgres');
+    if (!this.placement)
+      return { command: postgres, args, uid: this.user?.uid, gid: this.user?.gid };
+    const asUser = this.user
+      ? ['setpriv', `--reuid=${this.user.uid}`, `--regid=${this.user.gid}`, '--clear-groups']
+      : [];
+    const [command, ...rest] = [...asUser, postgres, ...args];
+    return this.placement.network.commandIn(this.placement.host, command, rest);
+  }
+
   /** Starts the server (again) on the same port and data; resolves once it accepts connections. */
   async start(): Promise<void> {
     if (this.alive) return;
@@ -90,12 +119,9 @@ export class PostgresServer {
       '-c', 'max_connections=100',
     ];
     const process = new ManagedProcess({
-      command: path.join(this.bin, 'postgres'),
-      args,
+      ...this.command(args),
       cwd: this.dir,
       label: `postgres :${this.port}`,
-      uid: this.user?.uid,
-      gid: this.user?.gid,
     });
     this.process = process;
     try {
@@ -123,7 +149,7 @@ export class PostgresServer {
   async startStandby(): Promise<PostgresServer> {
     const dir = makeTempDir('postgres-standby');
     if (this.user) chownSync(dir, this.user.uid, this.user.gid);
-    const standby = new PostgresServer(await freePort(), dir, this.bin, this.user);
+    const standby = new PostgresServer(await freePort(), dir, this.bin, this.user, undefined);
     try {
       // prettier-ignore
       const backup = spawnSync(

@@ -1,3 +1,4 @@
+import type { Placement } from '../process/chapter-server';
 import { requireBinary } from '../system/system-binary';
 import { freePort } from '../process/free-port';
 import { ManagedProcess } from '../process/managed-process';
@@ -14,6 +15,8 @@ export interface StartRedisOptions {
   port?: number;
   /** Shown in error messages: "redis", "redis replica". */
   label?: string;
+  /** Run on this host of a lab network, on its address, instead of 127.0.0.1. */
+  placement?: Placement;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface StartRedisOptions {
  */
 export class RedisServer {
   private process: ManagedProcess | undefined;
-  readonly host = '127.0.0.1';
+  readonly host: string;
   readonly url: string;
 
   private constructor(
@@ -31,13 +34,15 @@ export class RedisServer {
     private readonly dir: string,
     private readonly options: StartRedisOptions,
   ) {
+    const placement = options.placement;
+    this.host = placement ? placement.network.host(placement.host).address : '127.0.0.1';
     this.url = `redis://${this.host}:${port}`;
   }
 
   static async start(options: StartRedisOptions = {}): Promise<RedisServer> {
     requireBinary('redis');
     const server = new RedisServer(
-      options.port ?? (await freePort()),
+      options.port ?? (options.placement ? 6379 : await freePort()),
       makeTempDir('redis'),
       options,
     );
@@ -76,15 +81,20 @@ export class RedisServer {
       '--repl-diskless-sync-delay', '0',
       '--daemonize', 'no',
     ];
+    // Without a password Redis answers only loopback clients; a lab network is private.
+    if (this.options.placement) args.push('--protected-mode', 'no');
     if (this.options.replicaOf)
       args.push(
         '--replicaof',
         this.options.replicaOf.host ?? this.host,
         String(this.options.replicaOf.port),
       );
+    const placement = this.options.placement;
+    const command = placement
+      ? placement.network.commandIn(placement.host, requireBinary('redis'), args)
+      : { command: requireBinary('redis'), args };
     const process = new ManagedProcess({
-      command: requireBinary('redis'),
-      args,
+      ...command,
       cwd: this.dir,
       label: `${this.label} :${this.port}`,
     });
@@ -105,7 +115,7 @@ export class RedisServer {
 
   /** One command over a fresh connection: for tests and experiments, not for the app. */
   command(...args: string[]): Promise<RespValue> {
-    return redisCommand(this.port, args);
+    return redisCommand(this.port, args, { host: this.host });
   }
 
   /** kill -9: whatever was only in memory is gone; an append-only file on disk stays. */
@@ -147,7 +157,8 @@ export class RedisServer {
   private async answersPing(): Promise<boolean> {
     try {
       // While it replays an append-only file Redis answers -LOADING, which is an error here.
-      return (await redisCommand(this.port, ['PING'], { timeoutMs: 500 })) === 'PONG';
+      const reply = await redisCommand(this.port, ['PING'], { host: this.host, timeoutMs: 500 });
+      return reply === 'PONG';
     } catch {
       return false;
     }

@@ -62,6 +62,13 @@ function locate(part: SystemPart): string | undefined {
   return undefined;
 }
 
+/** The path of a system part, or undefined when it is not installed (for optional features). */
+export function findSystemPart(name: string): string | undefined {
+  const part = systemParts()[name];
+  if (!part) throw new Error(`unknown system part "${name}"`);
+  return locate(part);
+}
+
 /**
  * The path of a system part's binary ("redis", "haproxy", "nginx", "chromium", "postgres").
  * A missing one is an error that says how to install it: a test never passes silently without it.

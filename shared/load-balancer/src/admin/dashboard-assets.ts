@@ -7,6 +7,7 @@ const assetTypes: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
   'dashboard.css': 'text/css; charset=utf-8',
   'dashboard.js': 'text/javascript; charset=utf-8',
+  'network.js': 'text/javascript; charset=utf-8',
 };
 
 export interface DashboardAsset {

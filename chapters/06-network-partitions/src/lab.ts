@@ -1,0 +1,1 @@
+export { clusterOnHosts as lab } from './cluster-lab';

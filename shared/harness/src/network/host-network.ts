@@ -1,0 +1,284 @@
+import { checkPercent, renderHostRules } from './link-rules';
+import {
+  NetworkInputError,
+  checkHostName,
+  launcherLinkName,
+  namespaceName,
+  switchHost,
+} from './names';
+import { runCommand, tryCommand } from './shell';
+import { requireNetworkCapability } from './capability';
+
+/** One host of the lab's network: a network namespace with one address. */
+export interface NetworkHost {
+  name: string;
+  /** Undefined for the launcher's host, which is the launcher's own namespace. */
+  namespace: string | undefined;
+  address: string;
+}
+
+export interface HostSpec {
+  name: string;
+  /** The last number of its address (10.213.N.<octet>); the next free one when absent. */
+  octet?: number;
+}
+
+export interface LinkState {
+  between: [string, string];
+  cut: boolean;
+  lossPercent: number;
+}
+
+/** The launcher's own host: the balancer runs there, and it reaches every other host. */
+export const launcherHost = 'balancer';
+
+const subnetPrefix = '10.213';
+const live = new Set<HostNetwork>();
+process.once('exit', () => {
+  for (const network of live) network.destroy();
+});
+
+const pairKey = (a: string, b: string) => [a, b].sort().join('|');
+
+// #region host-network
+/**
+ * A lab's own small network: one namespace per host, each plugged by a veth pair into a
+ * bridge (in a namespace of its own, the switch), and the launcher's namespace plugged in
+ * too, so the balancer (in the launcher) reaches every host. Links between hosts are cut or
+ * made lossy with nftables rules inside the hosts: the launcher's namespace is never touched
+ * except for its one link into the switch.
+ */
+export class HostNetwork {
+  private readonly hostsByName = new Map<string, NetworkHost>();
+  private readonly cuts = new Set<string>();
+  private readonly losses = new Map<string, number>();
+  private destroyed = false;
+
+  private constructor(
+    readonly subnet: string,
+    private readonly launcherPid: number,
+  ) {}
+
+  /** Makes the namespaces, the switch and the links; throws (and removes what it made) on failure. */
+  static create(hosts: readonly HostSpec[], launcherPid = process.pid): HostNetwork {
+    requireNetworkCapability();
+    if (live.size > 0)
+      throw new Error('one lab network per process at a time: stop the running lab first');
+    const network = new HostNetwork(
+      `${subnetPrefix}.${freeSubnetNumber(launcherPid)}`,
+      launcherPid,
+    );
+    live.add(network);
+    try {
+      network.build(hosts);
+    } catch (error) {
+      network.destroy();
+      throw error;
+    }
+    return network;
+  }
+
+  private build(hosts: readonly HostSpec[]): void {
+    const sw = namespaceName(this.launcherPid, switchHost);
+    runCommand('ip', ['netns', 'add', sw]);
+    runCommand('ip', ['-n', sw, 'link', 'add', 'name', 'br0', 'type', 'bridge']);
+    runCommand('ip', ['-n', sw, 'link', 'set', 'br0', 'up']);
+
+    // The launcher's end: the only change made to the launcher's namespace.
+    const uplink = launcherLinkName(this.launcherPid);
+    runCommand('ip', [
+      'link',
+      'add',
+      uplink,
+      'type',
+      'veth',
+      'peer',
+      'name',
+      launcherHost,
+      'netns',
+      sw,
+    ]);
+    this.plug(sw, launcherHost);
+    runCommand('ip', ['addr', 'add', `${this.subnet}.1/24`, 'dev', uplink]);
+    runCommand('ip', ['link', 'set', uplink, 'up']);
+    this.hostsByName.set(launcherHost, {
+      name: launcherHost,
+      namespace: undefined,
+      address: `${this.subnet}.1`,
+    });
+
+    for (const spec of hosts) this.addHost(spec);
+  }
+
+  /** One more host plugged into the switch: a server added later, a store. */
+  addHost(spec: HostSpec): NetworkHost {
+    const name = checkHostName(spec.name);
+    if (this.hostsByName.has(name) || name === switchHost)
+      throw new Error(`host name "${name}" is used twice or reserved`);
+    const taken = new Set([...this.hostsByName.values()].map((host) => host.address));
+    let octet = spec.octet ?? 11;
+    if (spec.octet === undefined) while (taken.has(`${this.subnet}.${octet}`)) octet++;
+    if (octet < 2 || octet > 254)
+      throw new Error(`host ${name}: address octet ${octet} out of 2-254`);
+    const address = `${this.subnet}.${octet}`;
+    if (taken.has(address)) throw new Error(`host ${name}: address ${address} is taken`);
+    const sw = namespaceName(this.launcherPid, switchHost);
+    const namespace = namespaceName(this.launcherPid, name);
+    runCommand('ip', ['netns', 'add', namespace]);
+    const host = { name, namespace, address };
+    this.hostsByName.set(name, host);
+    // prettier-ignore
+    runCommand('ip', ['-n', namespace, 'link', 'add', 'name', 'eth0', 'type', 'veth', 'peer', 'name', name, 'netns', sw]);
+    this.plug(sw, name);
+    runCommand('ip', ['-n', namespace, 'addr', 'add', `${address}/24`, 'dev', 'eth0']);
+    runCommand('ip', ['-n', namespace, 'link', 'set', 'eth0', 'up']);
+    runCommand('ip', ['-n', namespace, 'link', 'set', 'lo', 'up']);
+    this.applyRules(name);
+    return host;
+  }
+
+  private plug(sw: string, port: string): void {
+    runCommand('ip', ['-n', sw, 'link', 'set', 'dev', port, 'master', 'br0']);
+    runCommand('ip', ['-n', sw, 'link', 'set', 'dev', port, 'up']);
+  }
+  // #endregion host-network
+
+  host(name: string): NetworkHost {
+    const host = this.hostsByName.get(name);
+    if (!host)
+      throw new NetworkInputError(
+        `no host "${name}" in this network (hosts: ${[...this.hostsByName.keys()].join(', ')})`,
+      );
+    return host;
+  }
+
+  hosts(): NetworkHost[] {
+    return [...this.hostsByName.values()];
+  }
+
+  /** The command that runs `command args` inside a host (unchanged for the launcher's host). */
+  commandIn(
+    hostName: string,
+    command: string,
+    args: readonly string[],
+  ): { command: string; args: string[] } {
+    const { namespace } = this.host(hostName);
+    if (!namespace) return { command, args: [...args] };
+    return { command: 'ip', args: ['netns', 'exec', namespace, command, ...args] };
+  }
+
+  // #region partitions
+  /** Nothing passes between a and b any more, in either direction, until heal. */
+  cut(a: string, b: string): void {
+    this.pairOf(a, b);
+    this.cuts.add(pairKey(a, b));
+    this.applyRules(a, b);
+  }
+
+  heal(a: string, b: string): void {
+    this.pairOf(a, b);
+    this.cuts.delete(pairKey(a, b));
+    this.applyRules(a, b);
+  }
+
+  /**
+   * A partition: every host of `group` loses every host outside it, except the launcher's
+   * host (the balancer keeps reaching everyone). isolate(['s1']) is {s1} | {s2, s3, ...}.
+   */
+  isolate(group: readonly string[]): void {
+    for (const name of group) this.host(name);
+    for (const inside of group)
+      for (const outside of this.hosts())
+        if (outside.name !== launcherHost && !group.includes(outside.name))
+          this.cuts.add(pairKey(inside, outside.name));
+    this.applyRules(...this.hostsByName.keys());
+  }
+
+  /** Heals every cut and removes every loss. */
+  healAll(): void {
+    this.cuts.clear();
+    this.losses.clear();
+    this.applyRules(...this.hostsByName.keys());
+  }
+
+  /** Drops this share of the packets between a and b, each way. */
+  setLoss(a: string, b: string, percent: number): void {
+    this.pairOf(a, b);
+    this.losses.set(pairKey(a, b), checkPercent(percent));
+    this.applyRules(a, b);
+  }
+  // #endregion partitions
+
+  /** Every pair of hosts, with its state: what the dashboard draws. */
+  links(): LinkState[] {
+    const names = [...this.hostsByName.keys()];
+    const links: LinkState[] = [];
+    for (let i = 0; i < names.length; i++)
+      for (let j = i + 1; j < names.length; j++) {
+        const key = pairKey(names[i], names[j]);
+        links.push({
+          between: [names[i], names[j]],
+          cut: this.cuts.has(key),
+          lossPercent: this.losses.get(key) ?? 0,
+        });
+      }
+    return links;
+  }
+
+  describe(): { subnet: string; hosts: NetworkHost[]; links: LinkState[] } {
+    return { subnet: `${this.subnet}.0/24`, hosts: this.hosts(), links: this.links() };
+  }
+
+  /** Removes every namespace (with its links) and the launcher's link. Safe to call twice. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    live.delete(this);
+    for (const host of this.hostsByName.values())
+      if (host.namespace) tryCommand('ip', ['netns', 'del', host.namespace]);
+    tryCommand('ip', ['netns', 'del', namespaceName(this.launcherPid, switchHost)]);
+    // Deleting the switch's namespace removes the veth pair; this is for a half-built network.
+    tryCommand('ip', ['link', 'del', launcherLinkName(this.launcherPid)]);
+  }
+
+  private pairOf(a: string, b: string): void {
+    this.host(a);
+    this.host(b);
+    if (a === b) throw new NetworkInputError(`a link joins two different hosts, got ${a} twice`);
+  }
+
+  /** Rewrites the firewall of these hosts from the current cuts and losses. */
+  private applyRules(...names: string[]): void {
+    for (const name of names) {
+      const host = this.host(name);
+      if (!host.namespace) continue;
+      const cut: string[] = [];
+      const loss = new Map<string, number>();
+      for (const peer of this.hostsByName.values()) {
+        if (peer.name === name) continue;
+        const key = pairKey(name, peer.name);
+        if (this.cuts.has(key)) cut.push(peer.address);
+        // Loss is applied on one side only (the launcher's never), or it would count twice.
+        const percent = this.losses.get(key);
+        if (percent && (peer.name === launcherHost || (peer.namespace && name < peer.name)))
+          loss.set(peer.address, percent);
+      }
+      runCommand(
+        'ip',
+        ['netns', 'exec', host.namespace, 'nft', '-f', '-'],
+        renderHostRules({ cut, loss }),
+      );
+    }
+  }
+}
+
+/** A 10.213.N.0/24 that no interface of the launcher's namespace uses yet. */
+function freeSubnetNumber(launcherPid: number): number {
+  const used =
+    runCommand('ip', ['-4', '-o', 'addr', 'show']) + runCommand('ip', ['-4', 'route', 'show']);
+  for (let i = 0; i < 250; i++) {
+    const candidate = ((launcherPid + i) % 250) + 1;
+    if (!used.includes(`${subnetPrefix}.${candidate}.`)) return candidate;
+  }
+  throw new Error(`no free ${subnetPrefix}.N.0/24 subnet left on this machine`);
+}
