@@ -6,6 +6,7 @@ export { runningProcesses, killAllTracked } from './process/process-registry';
 export {
   ChapterServer,
   labSessionSecret,
+  serverReadyTimeoutMs,
   type ChapterServerOptions,
 } from './process/chapter-server';
 export {

@@ -19,6 +19,12 @@ export interface ChapterServerOptions {
 export const labSessionSecret = 'lab-session-secret-not-for-production';
 
 /**
+ * How long a server may take from launch to answering /health. A NestJS start takes about
+ * a second on a quiet machine; on two cores shared with builds and browsers, ten times that.
+ */
+export const serverReadyTimeoutMs = 30_000;
+
+/**
  * One real chapter server process (`node dist/main.js`), so that SIGKILL is a real crash
  * and SIGSTOP a real hang. It keeps its port across restarts, like a real host would.
  */
@@ -53,7 +59,7 @@ export class ChapterServer {
       options.port ?? (await freePort()),
       dir,
       options.env ?? {},
-      options.readyTimeoutMs ?? 15_000,
+      options.readyTimeoutMs ?? serverReadyTimeoutMs,
     );
   }
 
