@@ -1,4 +1,4 @@
-import { startLab, waitFor, type Lab } from '@sessions/harness';
+import { busyMachineSlackMs, startLab, waitFor, type Lab } from '@sessions/harness';
 import { measureCrashLoss, type CrashOptions } from '../src/experiments/crash';
 import { measureConcurrentWrites } from '../src/experiments/last-writer-wins';
 import { measureStaleReads } from '../src/experiments/timing-window';
@@ -11,7 +11,8 @@ const fastHealthChecks = { healthCheck };
 
 /** The balancer's health checks take the dead server out: `fall` failed checks, plus room for a busy machine. */
 async function takenOut(lab: Lab, id: string) {
-  const withinMs = healthCheck.fall * (healthCheck.intervalMs + healthCheck.timeoutMs) + 10_000;
+  const withinMs =
+    healthCheck.fall * (healthCheck.intervalMs + healthCheck.timeoutMs) + busyMachineSlackMs;
   await waitFor(
     () => lab.balancer?.pool.get(id)?.health === 'down',
     `health checks to take server ${id} out`,
