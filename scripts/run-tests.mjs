@@ -13,12 +13,15 @@ const turboArgs = args.filter((arg) => arg !== '--full');
 
 /**
  * Packages start their servers, stores and browsers on free ports, so they can run side by
- * side. Four at once keeps both cores busy while a lab waits on its health checks, without
- * starving the labs that are starting (measured in the README's test section).
+ * side. Their labs spend most of their time waiting (health checks, timeouts), so four at
+ * once keep two cores busy, while fewer labs start at the same moment than turbo's default
+ * of ten would start.
  */
 const concurrency = turboArgs.some((arg) => arg.startsWith('--concurrency'))
   ? []
   : ['--concurrency=4'];
+// One failing package does not stop the others: a learner sees every failure in one run.
+const keepGoing = turboArgs.some((arg) => arg.startsWith('--continue')) ? [] : ['--continue'];
 
 const env = {
   ...process.env,
@@ -41,4 +44,6 @@ function turbo(turboTask) {
 
 const built = turbo(['build', '--output-logs=errors-only']);
 if (built !== 0) process.exit(built);
-process.exit(turbo([...(full ? ['test', 'test:full'] : ['test']), ...concurrency]));
+// --only: the builds are done; with --force turbo would otherwise run them all again.
+const tasks = full ? ['test', 'test:full'] : ['test'];
+process.exit(turbo([...tasks, '--only', ...concurrency, ...keepGoing]));

@@ -26,8 +26,8 @@ let current;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     stopHog();
-    // Ctrl-C reaches the running npm test as well (same terminal); SIGTERM may not.
-    if (current?.exitCode === null) current.kill(signal);
+    // The run is a process group of its own (npm, turbo, jest, the labs): stop all of it.
+    if (current?.exitCode === null) process.kill(-current.pid, signal);
     console.error(`\ntest:stress: stopped by ${signal}`);
     process.exit(130);
   });
@@ -37,7 +37,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 function runNpmTest() {
   const started = Date.now();
   return new Promise((resolve) => {
-    current = spawn('npm', ['test', '--', '--force'], { cwd: repoRoot, stdio: 'inherit' });
+    current = spawn('npm', ['test', '--', '--force'], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      detached: true,
+    });
     current.once('exit', (code) =>
       resolve({ passed: code === 0, seconds: Math.round((Date.now() - started) / 1000) }),
     );
