@@ -13,13 +13,13 @@ const turboArgs = args.filter((arg) => arg !== '--full');
 
 /**
  * Packages start their servers, stores and browsers on free ports, so they can run side by
- * side. Their labs spend most of their time waiting (health checks, timeouts), so four at
- * once keep two cores busy, while fewer labs start at the same moment than turbo's default
- * of ten would start.
+ * side. Their labs spend most of their time waiting (health checks, timeouts), so three at
+ * once keep two cores busy; more would start so many servers at the same moment that, on a
+ * busy machine, a start can outlast the time a server is given to answer.
  */
 const concurrency = turboArgs.some((arg) => arg.startsWith('--concurrency'))
   ? []
-  : ['--concurrency=4'];
+  : ['--concurrency=3'];
 // One failing package does not stop the others: a learner sees every failure in one run.
 const keepGoing = turboArgs.some((arg) => arg.startsWith('--continue')) ? [] : ['--continue'];
 
