@@ -20,9 +20,10 @@ export const labSessionSecret = 'lab-session-secret-not-for-production';
 
 /**
  * How long a server may take from launch to answering /health. A NestJS start takes about
- * a second on a quiet machine; on two cores shared with builds and browsers, ten times that.
+ * a second on a quiet machine; on two cores where the suite starts a dozen servers and a
+ * browser at the same moment, next to a learner's own programs, over thirty seconds was seen.
  */
-export const serverReadyTimeoutMs = 30_000;
+export const serverReadyTimeoutMs = 60_000;
 
 /**
  * One real chapter server process (`node dist/main.js`), so that SIGKILL is a real crash
