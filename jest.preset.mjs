@@ -43,7 +43,9 @@ export function jestConfig(packageDir, overrides = {}) {
       '^@sessions/([a-z-]+)$': path.join(repoRoot, 'shared/$1/src/index.ts'),
     },
     cacheDirectory: path.join(repoRoot, 'node_modules/.cache/jest'),
-    testTimeout: 60_000,
+    // Above the 60 s a lab's server is given to start (serverReadyTimeoutMs), so a slow start
+    // on a busy machine fails with the harness's message, not a bare hook timeout.
+    testTimeout: 120_000,
     ...overrides,
   };
 }

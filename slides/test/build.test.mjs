@@ -2,36 +2,30 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { requireBinary } from '@sessions/harness';
 import { buildSlides } from '../scripts/lib/build-slides.mjs';
 import { listDecks } from '../scripts/lib/decks.mjs';
 
-// Builds every deck exactly as `npm run slides` does, into a scratch folder.
+// Builds every deck as `npm run slides -- --no-pdf` does, into a scratch folder. Everything
+// a deck says is in its HTML; the PDF is that HTML printed by Chromium, rendered and checked
+// by `npm run test:full` (test/pdf.full-test.mjs).
 describe('npm run slides', () => {
   let outDir;
   let result;
   beforeAll(() => {
-    // The PDF needs Chromium: missing, this fails with the install command instead of skipping.
-    process.env.CHROME_PATH ??= requireBinary('chromium');
     outDir = mkdtempSync(path.join(os.tmpdir(), 'slides-build-'));
-    result = buildSlides({ outDir, pdf: true });
-  }, 240_000);
+    result = buildSlides({ outDir, pdf: false });
+  }, 120_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('renders every deck to HTML and to PDF', () => {
+  it('renders every deck to HTML', () => {
     expect(result.decks.map((deck) => deck.name)).toEqual(
       listDecks().map((deck) => path.basename(deck, '.md')),
     );
-    for (const deck of result.decks) {
+    for (const deck of result.decks)
       expect({ deck: deck.name, html: existsSync(deck.html) }).toEqual({
         deck: deck.name,
         html: true,
       });
-      expect({ deck: deck.name, pdf: readFileSync(deck.pdf).subarray(0, 5).toString() }).toEqual({
-        deck: deck.name,
-        pdf: '%PDF-',
-      });
-    }
   });
 
   it('every image in the HTML resolves to a file next to it (nothing broken in the browser)', () => {

@@ -241,8 +241,8 @@ function npmTestSection(npmTest: NpmTestTiming): string[] {
       ? 'every package passed'
       : `exit code ${npmTest.exitCode}; failed: ${npmTest.failedTasks.map((task) => `\`${task}\``).join(', ') || 'see its output'}`;
   return [
-    `\`npm test -- --continue\` at the root (doctor, builds from turbo's cache, every package's tests one at a time; \`--continue\` so that a failing package does not cut the time short): ` +
+    `\`npm test -- --force --continue\` at the root (doctor, every package rebuilt without turbo's cache, then every package's tests side by side; \`--continue\` so that a failing package does not cut the time short): ` +
       `**${npmTest.seconds} s** wall time, ${outcome}. ` +
-      'A short run (`npm run bench -w bench -- --short`, part of `npm test` itself) never measures this.',
+      'A short run (`npm run bench -w bench -- --short`, part of `npm run test:full`) never measures this.',
   ];
 }

@@ -1,4 +1,4 @@
-import { LabClient, startLab, waitFor, type Lab } from '@sessions/harness';
+import { busyMachineSlackMs, LabClient, startLab, waitFor, type Lab } from '@sessions/harness';
 import { labFor } from '../src/lab';
 import type { StickyMode } from '../src/sticky/sticky-mode';
 
@@ -52,9 +52,15 @@ describe.each<StickyMode>(['app', 'insert'])('sticky sessions, %s mode', (mode) 
     return reason;
   }
 
+  /** Restarts a server and waits for `rise` passing checks, with room for a busy machine. */
   async function bringBack(id: string) {
     await lab.server(id).restart();
-    await waitFor(() => lab.balancer!.pool.get(id)?.health === 'up', `server ${id} to rejoin`);
+    await waitFor(
+      () => lab.balancer!.pool.get(id)?.health === 'up',
+      `server ${id} to rejoin`,
+      (healthCheck.rise + 1) * (healthCheck.intervalMs + healthCheck.timeoutMs) +
+        busyMachineSlackMs,
+    );
   }
 
   it('keeps a logged-in user on the server that holds the session', async () => {
@@ -112,6 +118,7 @@ describe.each<StickyMode>(['app', 'insert'])('sticky sessions, %s mode', (mode) 
     await waitFor(
       () => lab.balancer!.pool.get(pinned)?.health === 'down',
       `health checks to take server ${pinned} out`,
+      healthCheck.fall * (healthCheck.intervalMs + healthCheck.timeoutMs) + busyMachineSlackMs,
     );
     const after = await user.get<Me>('/me');
 

@@ -1,4 +1,4 @@
-import { startLab, type Lab } from '@sessions/harness';
+import { busyMachineSlackMs, startLab, waitFor, type Lab } from '@sessions/harness';
 import { measureCrashLoss, type CrashOptions } from '../src/experiments/crash';
 import { measureConcurrentWrites } from '../src/experiments/last-writer-wins';
 import { measureStaleReads } from '../src/experiments/timing-window';
@@ -6,7 +6,20 @@ import { lab as definition } from '../src/lab';
 
 // A replication delay far above anything the machine adds, so the window is unmistakable.
 const delayMs = 500;
-const fastHealthChecks = { healthCheck: { intervalMs: 200, fall: 2, rise: 1 } };
+const healthCheck = { intervalMs: 200, fall: 2, rise: 1, timeoutMs: 1000 };
+const fastHealthChecks = { healthCheck };
+
+/** The balancer's health checks take the dead server out: `fall` failed checks, plus room for a busy machine. */
+async function takenOut(lab: Lab, id: string) {
+  const withinMs =
+    healthCheck.fall * (healthCheck.intervalMs + healthCheck.timeoutMs) + busyMachineSlackMs;
+  await waitFor(
+    () => lab.balancer?.pool.get(id)?.health === 'down',
+    `health checks to take server ${id} out`,
+    withinMs,
+  );
+  return lab.balancer?.pool.get(id)?.health;
+}
 const crashLoad: Omit<CrashOptions, 'victim'> = {
   users: 6,
   thinkMs: 1000,
@@ -53,7 +66,7 @@ describe(`asynchronous replication with a ${delayMs} ms delay`, () => {
     expect(result.lostOnVictim).toBe(result.lostWrites);
     expect(result.lostWrites).toBeLessThan(result.acknowledgedWrites);
     // The balancer's health checks took the dead server out.
-    expect(lab.balancer?.pool.get('2')?.health).toBe('down');
+    expect(await takenOut(lab, '2')).toBe('down');
   });
 });
 
@@ -88,6 +101,6 @@ describe(`synchronous replication with the same ${delayMs} ms delay`, () => {
 
     expect(result.acknowledgedByVictim).toBeGreaterThan(0);
     expect(result.lostWrites).toBe(0);
-    expect(lab.balancer?.pool.get('2')?.health).toBe('down');
+    expect(await takenOut(lab, '2')).toBe('down');
   });
 });

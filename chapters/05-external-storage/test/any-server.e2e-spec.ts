@@ -1,6 +1,6 @@
-import { LabClient, startLab, type Lab } from '@sessions/harness';
+import { LabClient, startLab, waitFor, type Lab } from '@sessions/harness';
 import { externalStorageLab } from '../src/lab';
-import { loggedInUser, type Me } from './user';
+import { loggedInUser, userTimeoutMs, type Me } from './user';
 
 describe('three servers sharing one Redis behind round-robin', () => {
   let lab: Lab;
@@ -52,12 +52,30 @@ describe('three servers sharing one Redis behind round-robin', () => {
       }
     });
 
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await lab.server('2').kill();
-    const answeredAtKill = answered;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    running = false;
-    await Promise.all(load);
+    // Each request answers or gives up within the client's timeout, so a few rounds of the
+    // load fit in a few timeouts however busy the machine is.
+    const rounds = (count: number) => ({
+      answers: count * users.length,
+      within: count * userTimeoutMs,
+    });
+    let answeredAtKill = 0;
+    try {
+      await waitFor(
+        () => answered >= rounds(2).answers,
+        'two rounds of answers before the kill',
+        rounds(2).within,
+      );
+      await lab.server('2').kill();
+      answeredAtKill = answered;
+      await waitFor(
+        () => answered >= answeredAtKill + rounds(2).answers,
+        'two rounds of answers from the surviving servers',
+        rounds(2).within,
+      );
+    } finally {
+      running = false;
+      await Promise.all(load);
+    }
 
     expect(wrongAnswers).toEqual([]);
     expect(answered).toBeGreaterThan(answeredAtKill);

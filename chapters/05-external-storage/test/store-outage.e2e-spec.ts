@@ -1,7 +1,11 @@
-import { isHealthy, startLab, type Lab } from '@sessions/harness';
+import { isHealthy, sleep, startLab, type Lab } from '@sessions/harness';
 import { externalStorageLab } from '../src/lab';
 import { control, testControlToken } from './lab-controls';
 import { loggedInUser, type ErrorBody, type Me } from './user';
+
+/** Fast health checks, so that a test can wait out the time they need to take a server out. */
+const healthCheck = { intervalMs: 200, fall: 2, rise: 2, timeoutMs: 500 };
+const timeToTakeOutMs = healthCheck.fall * (healthCheck.intervalMs + healthCheck.timeoutMs);
 
 /** The store as the single point of failure (단일 장애점 SPoF). */
 describe('when Redis stops', () => {
@@ -11,6 +15,7 @@ describe('when Redis stops', () => {
     lab = await startLab(externalStorageLab('redis'), {
       servers: 2,
       controlToken: testControlToken,
+      balancer: { healthCheck },
     });
   });
   afterAll(async () => {
@@ -39,7 +44,8 @@ describe('when Redis stops', () => {
     await control(lab, 'stop-redis');
     try {
       const health = await Promise.all(lab.servers.map((server) => isHealthy(server.url)));
-      await new Promise((resolve) => setTimeout(resolve, 1500)); // a few health-check rounds
+      // Nothing to wait for but time: twice what failing checks would need to take a server out.
+      await sleep(2 * timeToTakeOutMs);
       const state = (await (await fetch(`${lab.url}/__lb/state`)).json()) as {
         servers: Array<{ health: string }>;
       };

@@ -13,12 +13,12 @@ export interface ErrorBody {
   message: string;
 }
 
-/**
- * A user as the tests drive one: a cookie jar and a short client timeout, so a request
- * that hangs fails the test instead of waiting forever.
- */
+/** A request the tests send gives up after this: a hang fails the test instead of waiting forever. */
+export const userTimeoutMs = 5000;
+
+/** A user as the tests drive one: a cookie jar and the short client timeout. */
 export async function loggedInUser(url: string, userid: string, name = userid): Promise<LabClient> {
-  const user = new LabClient(url, { name, timeoutMs: 5000 });
+  const user = new LabClient(url, { name, timeoutMs: userTimeoutMs });
   const login = await user.post('/login', { userid });
   if (login.status !== 200)
     throw new Error(`login as ${userid} answered ${login.status}: ${JSON.stringify(login.body)}`);

@@ -1,11 +1,12 @@
 export { repoRoot, chapterDir, listChapters } from './repo';
 export { freePort } from './process/free-port';
-export { sleep, waitFor, isHealthy } from './process/wait';
+export { busyMachineSlackMs, sleep, waitFor, isHealthy } from './process/wait';
 export { ManagedProcess, type ManagedProcessOptions } from './process/managed-process';
 export { runningProcesses, killAllTracked } from './process/process-registry';
 export {
   ChapterServer,
   labSessionSecret,
+  serverReadyTimeoutMs,
   type ChapterServerOptions,
 } from './process/chapter-server';
 export {

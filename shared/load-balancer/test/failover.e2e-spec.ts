@@ -1,7 +1,15 @@
 import { startBalancer, type Balancer } from '../src';
 import { servedBy, startTinyBackend, type TinyBackend } from './support/tiny-backend';
 
-const until = async (condition: () => boolean, timeoutMs = 5000) => {
+/**
+ * Checks take a server out only after a second of failures: a request sent right after a
+ * kill beats them unless the machine stalls for a second (the refused connection finds the crash), and a test that
+ * waits for them waits at most `fall × (interval + timeout)` plus room for a busy machine.
+ */
+const healthCheck = { intervalMs: 100, fall: 10, rise: 2, timeoutMs: 200 };
+const checksBoundMs = healthCheck.fall * (healthCheck.intervalMs + healthCheck.timeoutMs) + 10_000;
+
+const until = async (condition: () => boolean, timeoutMs = checksBoundMs) => {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
@@ -17,7 +25,7 @@ describe('when a server stops accepting connections', () => {
     backends = await Promise.all(['1', '2', '3'].map((id) => startTinyBackend(id)));
     balancer = await startBalancer({
       servers: backends.map(({ id, url }) => ({ id, url })),
-      healthCheck: { intervalMs: 50, fall: 2, rise: 2, timeoutMs: 200 },
+      healthCheck,
     });
   });
   afterEach(async () => {

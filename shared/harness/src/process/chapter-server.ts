@@ -28,6 +28,13 @@ export interface Placement {
 export const labSessionSecret = 'lab-session-secret-not-for-production';
 
 /**
+ * How long a server may take from launch to answering /health. A NestJS start takes about
+ * a second on a quiet machine; on two cores where the suite starts a dozen servers and a
+ * browser at the same moment, next to a learner's own programs, over thirty seconds was seen.
+ */
+export const serverReadyTimeoutMs = 60_000;
+
+/**
  * One real chapter server process (`node dist/main.js`), so that SIGKILL is a real crash
  * and SIGSTOP a real hang. It keeps its port across restarts, like a real host would.
  */
@@ -68,7 +75,7 @@ export class ChapterServer {
       options.port ?? (options.placement ? 3000 : await freePort()),
       dir,
       options.env ?? {},
-      options.readyTimeoutMs ?? 15_000,
+      options.readyTimeoutMs ?? serverReadyTimeoutMs,
       options.placement,
     );
   }

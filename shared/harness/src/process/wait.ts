@@ -1,5 +1,12 @@
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Room a wait adds on top of what the settings promise (e.g. `fall × (interval + timeout)`
+ * for a health check to take a server out): on two busy cores timers fire late and a process
+ * waits its turn for a core. Only a failing test ever waits this long.
+ */
+export const busyMachineSlackMs = 10_000;
+
 /** Polls `condition` until it holds; the error says what was awaited. */
 export async function waitFor(
   condition: () => boolean | Promise<boolean>,

@@ -1,4 +1,4 @@
-import { startLab, type Lab } from '@sessions/harness';
+import { busyMachineSlackMs, serverReadyTimeoutMs, startLab, type Lab } from '@sessions/harness';
 import { loadLabDefinition } from '../world/chapter-labs';
 
 /** Health checks every 200 ms, out after 2 failures, back after 2 successes. */
@@ -18,6 +18,15 @@ export const faultLabBounds = {
   deadOutOfPoolMs: faultLabHealthCheck.fall * faultLabHealthCheck.intervalMs,
   resumedBackInPoolMs:
     faultLabHealthCheck.timeoutMs + faultLabHealthCheck.rise * faultLabHealthCheck.intervalMs,
+};
+
+/**
+ * How long the fault tests wait for what those settings promise: the promise plus room for a
+ * busy machine. A restarted server also gets the time any server is given to start.
+ */
+export const faultLabWaits = {
+  outOfPoolMs: faultLabBounds.hungOutOfPoolMs + busyMachineSlackMs,
+  backInPoolMs: serverReadyTimeoutMs + faultLabBounds.resumedBackInPoolMs + busyMachineSlackMs,
 };
 
 /** A chapter's lab with those health checks and proxy timeout: a fault plays out in seconds. */

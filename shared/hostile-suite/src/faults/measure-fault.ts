@@ -1,6 +1,14 @@
-import { countBy, LabClient, sleep, waitFor, type Lab } from '@sessions/harness';
+import {
+  countBy,
+  LabClient,
+  serverReadyTimeoutMs,
+  sleep,
+  waitFor,
+  type Lab,
+} from '@sessions/harness';
 import { answersHealth } from '../world/answers-health';
 import type { FaultCase, FaultOutcome } from './fault-case';
+import { faultLabWaits } from './fault-lab';
 import { sessionsHeld, sessionsReadable } from './sessions-held';
 
 export interface FaultLoad {
@@ -79,7 +87,7 @@ export async function measureFault(
     await waitFor(
       () => balancer.pool.get(load.victim)?.health === 'down',
       `the balancer to take server ${load.victim} out`,
-      15_000,
+      faultLabWaits.outOfPoolMs,
     );
     await sleep(fault.hold.thenMs);
   }
@@ -91,9 +99,13 @@ export async function measureFault(
   await waitFor(
     () => balancer.pool.all().every((server) => server.health === 'up'),
     'every server back in the pool',
-    15_000,
+    faultLabWaits.backInPoolMs,
   ).catch((error: Error) => problems.push(error.message));
-  await waitFor(() => sessionsReadable(lab), 'every server to read its sessions again', 15_000);
+  await waitFor(
+    () => sessionsReadable(lab),
+    'every server to read its sessions again',
+    faultLabWaits.backInPoolMs,
+  );
   stopWatching();
 
   const after = await sessionsHeld(lab);
@@ -134,13 +146,25 @@ export async function measureFault(
   };
 }
 
+/** What no longer answers once the fault is over, each asked until the bound a start gets. */
 async function unresponsive(lab: Lab): Promise<string[]> {
   const down: string[] = [];
-  const state = await fetch(`${lab.url}/__lb/state`, { signal: AbortSignal.timeout(2000) })
-    .then((response) => response.status)
-    .catch(() => 0);
-  if (state !== 200) down.push('balancer');
-  for (const server of lab.servers)
-    if (!server.alive || !(await answersHealth(server.url))) down.push(`server ${server.id}`);
+  const balancerAnswers = await waitFor(
+    () =>
+      fetch(`${lab.url}/__lb/state`, { signal: AbortSignal.timeout(2000) })
+        .then(async (response) => (await response.arrayBuffer(), response.status === 200))
+        .catch(() => false),
+    'the balancer to answer /__lb/state',
+    serverReadyTimeoutMs,
+    200,
+  ).then(
+    () => true,
+    () => false,
+  );
+  if (!balancerAnswers) down.push('balancer');
+  for (const server of lab.servers) {
+    if (!server.alive) down.push(`server ${server.id} (process gone)`);
+    else if (!(await answersHealth(server.url))) down.push(`server ${server.id} (no /health)`);
+  }
   return down;
 }

@@ -1,10 +1,16 @@
-import { isHealthy, sleep } from '@sessions/harness';
+import { isHealthy, serverReadyTimeoutMs, waitFor } from '@sessions/harness';
 
-/** A busy machine can make one health check slow: a server is down after three misses in a row. */
-export async function answersHealth(url: string): Promise<boolean> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (await isHealthy(url)) return true;
-    await sleep(300);
-  }
-  return false;
+/**
+ * Whether a server answers GET /health within `withinMs`, asking again until then: on a busy
+ * machine one answer can be slow without the server being down. The default bound is the
+ * time a server is given to start, so "not answering" means as slow as a failed start.
+ */
+export async function answersHealth(
+  url: string,
+  withinMs: number = serverReadyTimeoutMs,
+): Promise<boolean> {
+  return waitFor(() => isHealthy(url), `${url} to answer /health`, withinMs, 200).then(
+    () => true,
+    () => false,
+  );
 }
