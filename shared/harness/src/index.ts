@@ -3,11 +3,21 @@ export { freePort } from './process/free-port';
 export { sleep, waitFor, isHealthy } from './process/wait';
 export { ManagedProcess, type ManagedProcessOptions } from './process/managed-process';
 export { runningProcesses, killAllTracked } from './process/process-registry';
+export { ChapterServer, type ChapterServerOptions } from './process/chapter-server';
+export { labSessionSecret, freshSecret, formerConstantSecrets } from './lab/lab-secrets';
+export { runFolder, currentUid } from './runtime/run-folder';
 export {
-  ChapterServer,
-  labSessionSecret,
-  type ChapterServerOptions,
-} from './process/chapter-server';
+  currentRun,
+  runRecordPath,
+  runPrivateFolder,
+  netnsName,
+  recordNetns,
+  forgetNetns,
+  type RunRecord,
+  type RecordedProcess,
+} from './runtime/run-record';
+export { cleanStaleRuns, describeStaleRuns, type StaleRunReport } from './runtime/stale-runs';
+export { processStartTicks, isSameProcess } from './runtime/process-identity';
 export {
   LabClient,
   type LabClientOptions,
@@ -22,6 +32,7 @@ export {
   type LatencySummary,
 } from './measure/stats';
 export { startLab, type Lab, type StartLabOptions } from './lab/lab';
+export { connectLines, type ServiceEndpoint } from './lab/connect-lines';
 export type { LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
 export { UserSimulation, type SimulationStatus } from './lab/simulated-users';
 export {
@@ -43,7 +54,13 @@ export { describeMachine } from './results/machine';
 export { seededRandom, shuffled } from './measure/seeded-random';
 export { requireBinary } from './system/system-binary';
 export { readRegion, fillCodeRegions, checkCodeRegions } from './results/code-regions';
-export { redisCommand, redisInfo, RedisReplyError, type RespValue } from './services/redis-command';
+export {
+  redisCommand,
+  redisInfo,
+  RedisReplyError,
+  type RespValue,
+  type RedisCommandOptions,
+} from './services/redis-command';
 export { RedisServer, startRedis, type StartRedisOptions } from './services/redis';
 export {
   SentinelGroup,
@@ -53,7 +70,13 @@ export {
   type RedisNodeAddress,
   type StartSentinelsOptions,
 } from './services/sentinel';
-export { PostgresServer, startPostgres, type StartPostgresOptions } from './services/postgres';
+export {
+  PostgresServer,
+  startPostgres,
+  appRole,
+  appDatabase,
+  type StartPostgresOptions,
+} from './services/postgres';
 export {
   runSkewWorkload,
   type SkewWorkloadOptions,

@@ -4,6 +4,7 @@ import { chapterDir } from '../repo';
 import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
 import { isHealthy, waitFor } from './wait';
+import { labSessionSecret } from '../lab/lab-secrets';
 
 export interface ChapterServerOptions {
   /** "02", 2 or "02-inconsistency". */
@@ -15,8 +16,6 @@ export interface ChapterServerOptions {
   env?: Record<string, string>;
   readyTimeoutMs?: number;
 }
-
-export const labSessionSecret = 'lab-session-secret-not-for-production';
 
 /**
  * One real chapter server process (`node dist/main.js`), so that SIGKILL is a real crash

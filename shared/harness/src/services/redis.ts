@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { freshSecret } from '../lab/lab-secrets';
 import { requireBinary } from '../system/system-binary';
 import { freePort } from '../process/free-port';
 import { ManagedProcess } from '../process/managed-process';
@@ -14,24 +17,34 @@ export interface StartRedisOptions {
   port?: number;
   /** Shown in error messages: "redis", "redis replica". */
   label?: string;
+  /** What clients must AUTH with (and a replica gives its primary); a fresh one unless given. */
+  password?: string;
 }
 
 /**
  * A real `redis-server` on a free port with its data folder in a temp dir. No RDB snapshots;
  * no append-only file unless asked: what the store holds lives in its memory only. Restarts
- * keep the port (and the folder, so an append-only file survives them).
+ * keep the port (and the folder, so an append-only file survives them). It requires a
+ * password, given in a config file only this user can read (never on the command line, where
+ * `ps` shows it to every account on the machine).
  */
 export class RedisServer {
   private process: ManagedProcess | undefined;
   readonly host = '127.0.0.1';
+  /** host:port, safe to show. */
+  readonly address: string;
+  /** What a client connects with: it holds the password, so never print or publish it. */
   readonly url: string;
+  readonly password: string;
 
   private constructor(
     readonly port: number,
     private readonly dir: string,
     private readonly options: StartRedisOptions,
   ) {
-    this.url = `redis://${this.host}:${port}`;
+    this.password = options.password ?? freshSecret();
+    this.address = `${this.host}:${port}`;
+    this.url = `redis://:${encodeURIComponent(this.password)}@${this.host}:${port}`;
   }
 
   static async start(options: StartRedisOptions = {}): Promise<RedisServer> {
@@ -65,8 +78,13 @@ export class RedisServer {
   /** Starts the process (again) on the same port; resolves once it answers PING. */
   async start(): Promise<void> {
     if (this.alive) return;
+    const config = path.join(this.dir, 'redis.conf');
+    writeFileSync(config, `requirepass ${this.password}\nmasterauth ${this.password}\n`, {
+      mode: 0o600,
+    });
     // prettier-ignore
     const args = [
+      config,
       '--port', String(this.port),
       '--bind', this.host,
       '--dir', this.dir,
@@ -105,7 +123,7 @@ export class RedisServer {
 
   /** One command over a fresh connection: for tests and experiments, not for the app. */
   command(...args: string[]): Promise<RespValue> {
-    return redisCommand(this.port, args);
+    return redisCommand(this.port, args, { password: this.password });
   }
 
   /** kill -9: whatever was only in memory is gone; an append-only file on disk stays. */
@@ -147,7 +165,10 @@ export class RedisServer {
   private async answersPing(): Promise<boolean> {
     try {
       // While it replays an append-only file Redis answers -LOADING, which is an error here.
-      return (await redisCommand(this.port, ['PING'], { timeoutMs: 500 })) === 'PONG';
+      return (
+        (await redisCommand(this.port, ['PING'], { timeoutMs: 500, password: this.password })) ===
+        'PONG'
+      );
     } catch {
       return false;
     }

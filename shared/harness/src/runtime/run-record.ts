@@ -1,0 +1,168 @@
+import { spawnSync } from 'node:child_process';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pidNamespace, processStartTicks } from './process-identity';
+import { currentUid, privateFolder, runFolder } from './run-folder';
+
+export interface RecordedProcess {
+  pid: number;
+  /** Guards against a reused pid: see process-identity.ts. */
+  startTicks?: number;
+  label: string;
+  /** Started as the leader of its own process group: ending the group ends its children too. */
+  group: boolean;
+}
+
+/**
+ * What one run (a launcher, a test worker, an experiment: any process using the harness) has
+ * started, written to `<run folder>/<pid>.json` each time it changes. If the run dies without
+ * cleaning up (kill -9, a crash), a later run reads this and removes what is listed.
+ */
+export interface RunRecord {
+  owner: number;
+  launcherPid: number;
+  launcherStartTicks?: number;
+  /** Pids are only meaningful within this namespace. */
+  pidNamespace?: string;
+  startedAt: string;
+  command: string;
+  processes: RecordedProcess[];
+  tempDirs: string[];
+  /** Network namespaces, always named `sas-<launcherPid>-<host>`. */
+  netns: string[];
+}
+
+let current: RunRecord | undefined;
+
+function record(): RunRecord {
+  current ??= {
+    owner: currentUid(),
+    launcherPid: process.pid,
+    launcherStartTicks: processStartTicks(process.pid),
+    pidNamespace: pidNamespace(),
+    startedAt: new Date().toISOString(),
+    command: process.argv.slice(1).join(' '),
+    processes: [],
+    tempDirs: [],
+    netns: [],
+  };
+  installExitCleanup();
+  return current;
+}
+
+export function runRecordPath(pid = process.pid): string {
+  return path.join(runFolder(), `${pid}.json`);
+}
+
+function save(): void {
+  if (!current) return;
+  const file = runRecordPath();
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, `${JSON.stringify(current, null, 2)}\n`, { mode: 0o600 });
+  renameSync(partial, file);
+}
+
+export function recordProcess(entry: Omit<RecordedProcess, 'startTicks'>): void {
+  record().processes.push({ ...entry, startTicks: processStartTicks(entry.pid) });
+  save();
+}
+
+export function forgetProcess(pid: number): void {
+  if (!current) return;
+  current.processes = current.processes.filter((entry) => entry.pid !== pid);
+  save();
+}
+
+export function recordTempDir(dir: string): void {
+  record().tempDirs.push(dir);
+  save();
+}
+
+export function forgetTempDir(dir: string): void {
+  if (!current) return;
+  current.tempDirs = current.tempDirs.filter((entry) => entry !== dir);
+  save();
+}
+
+/** The name a network namespace of this run must have, so a later run can recognise it. */
+export function netnsName(host: string, launcherPid = process.pid): string {
+  if (!/^[A-Za-z0-9_.-]{1,40}$/.test(host)) throw new Error(`bad namespace host name "${host}"`);
+  return `sas-${launcherPid}-${host}`;
+}
+
+export function recordNetns(name: string): void {
+  record().netns.push(name);
+  save();
+}
+
+export function forgetNetns(name: string): void {
+  if (!current) return;
+  current.netns = current.netns.filter((entry) => entry !== name);
+  save();
+}
+
+/** This run's own folder for files only its user may read (store passwords). */
+export function runPrivateFolder(): string {
+  record();
+  save();
+  return privateFolder(String(process.pid));
+}
+
+/** What this run has recorded so far (a copy), or undefined before it recorded anything. */
+export function currentRun(): RunRecord | undefined {
+  return current && structuredClone(current);
+}
+
+/** Removes this run's record and private folder: everything it listed has been ended. */
+function removeRecord(): void {
+  if (!current) return;
+  rmSync(path.join(runFolder(), String(process.pid)), { recursive: true, force: true });
+  rmSync(runRecordPath(), { force: true });
+  current = undefined;
+}
+
+/** End the given process (its whole group when it leads one), continuing it first if paused. */
+export function endProcess(entry: Pick<RecordedProcess, 'pid' | 'group'>): void {
+  for (const signal of ['SIGCONT', 'SIGKILL'] as const) {
+    try {
+      process.kill(entry.group ? -entry.pid : entry.pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export function removeTempDirNow(dir: string): void {
+  // A process killed a moment ago may still be closing files in it: retry briefly.
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+}
+
+export function deleteNetns(name: string): boolean {
+  return spawnSync('ip', ['netns', 'del', name], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * On any exit, orderly or not (an uncaught error, process.exit, a stop signal handled
+ * below), end what is still listed and delete the record. Only kill -9 skips this, and
+ * that is what a later run's stale-run cleanup is for.
+ */
+let exitCleanupInstalled = false;
+function installExitCleanup(): void {
+  if (exitCleanupInstalled) return;
+  exitCleanupInstalled = true;
+  process.once('exit', () => {
+    if (!current) return;
+    for (const entry of current.processes) endProcess(entry);
+    for (const dir of current.tempDirs) removeTempDirNow(dir);
+    for (const name of current.netns) deleteNetns(name);
+    removeRecord();
+  });
+  // Node's default for these signals exits without the 'exit' event. Exit properly unless
+  // the program (the launcher) handles the signal itself, to stop in order.
+  const signals = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+  for (const [signal, number] of Object.entries(signals)) {
+    process.on(signal, () => {
+      if (process.listenerCount(signal) === 1) process.exit(128 + number);
+    });
+  }
+}
