@@ -31,6 +31,7 @@ export {
   maxOverMean,
   type LatencySummary,
 } from './measure/stats';
+export { signedSessionCookie } from './client/signed-cookie';
 export { startLab, type Lab, type StartLabOptions } from './lab/lab';
 export { connectLines, type ServiceEndpoint } from './lab/connect-lines';
 export type { LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
