@@ -17,7 +17,7 @@ export {
   type RecordedProcess,
 } from './runtime/run-record';
 export { cleanStaleRuns, describeStaleRuns, type StaleRunReport } from './runtime/stale-runs';
-export { processStartTicks, isSameProcess } from './runtime/process-identity';
+export { processStartTicks, isSameProcess, pidNamespace } from './runtime/process-identity';
 export {
   LabClient,
   type LabClientOptions,

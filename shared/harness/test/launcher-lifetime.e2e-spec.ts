@@ -6,6 +6,7 @@ import {
   cleanStaleRuns,
   freePort,
   isSameProcess,
+  pidNamespace,
   repoRoot,
   runFolder,
   waitFor,
@@ -64,9 +65,14 @@ function leftBehind(run: RunRecord): string[] {
 }
 
 describe('the launcher leaves nothing behind however it ends', () => {
+  const why = {
+    SIGHUP: 'the terminal or SSH session closed',
+    SIGTERM: 'kill',
+    SIGINT: 'Ctrl-C',
+  } as const;
   for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const) {
     it(
-      `on ${signal} (${signal === 'SIGHUP' ? 'the terminal or SSH session closed' : 'kill or Ctrl-C'}) it stops Redis, the servers and removes their folders`,
+      `on ${signal} (${why[signal]}) it stops Redis, the servers and removes their folders`,
       async () => {
         const lab = await launch();
         const run = recordOf(lab.child.pid!);
@@ -141,6 +147,7 @@ describe('stale-run cleanup', () => {
   const staleRecord = (pid: number, extra: Partial<RunRecord>): RunRecord => ({
     owner: process.getuid!(),
     launcherPid: pid,
+    pidNamespace: pidNamespace(),
     startedAt: new Date().toISOString(),
     command: 'a test',
     processes: [],
@@ -178,6 +185,23 @@ describe('stale-run cleanup', () => {
       cleanStaleRuns();
       expect(existsSync(theirs)).toBe(true);
       expect(existsSync(file)).toBe(true);
+    } finally {
+      spawnSync('rm', ['-rf', theirs, file]);
+    }
+  });
+
+  it('leaves a record from another pid namespace alone (its pids name other processes here)', () => {
+    const pid = deadPid();
+    const theirs = mkdtempSync(path.join(os.tmpdir(), 'sessions-other-namespace-'));
+    const file = path.join(runFolder(), `${pid}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify(staleRecord(pid, { pidNamespace: 'pid:[1]', tempDirs: [theirs] })),
+      { mode: 0o600 },
+    );
+    try {
+      cleanStaleRuns();
+      expect(existsSync(theirs)).toBe(true);
     } finally {
       spawnSync('rm', ['-rf', theirs, file]);
     }
