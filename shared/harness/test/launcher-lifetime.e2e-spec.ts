@@ -64,6 +64,17 @@ function leftBehind(run: RunRecord): string[] {
   ];
 }
 
+/** A SIGKILL takes a moment to land: wait for that, then show whatever is still there. */
+async function expectNothingLeftBehind(run: RunRecord): Promise<void> {
+  await waitFor(
+    () => leftBehind(run).length === 0,
+    'the run’s processes and folders to be gone',
+    stopTimeoutMs,
+    50,
+  ).catch(() => undefined);
+  expect(leftBehind(run)).toEqual([]);
+}
+
 describe('the launcher leaves nothing behind however it ends', () => {
   const why = {
     SIGHUP: 'the terminal or SSH session closed',
@@ -89,7 +100,7 @@ describe('the launcher leaves nothing behind however it ends', () => {
           50,
         );
 
-        expect(leftBehind(run)).toEqual([]);
+        await expectNothingLeftBehind(run);
       },
       testTimeoutMs,
     );
@@ -107,7 +118,7 @@ describe('the launcher leaves nothing behind however it ends', () => {
       const second = await launch(); // ...and the next start cleans it up
       try {
         expect(second.output()).toContain(`Cleaned up: an earlier run (pid ${run.launcherPid}`);
-        expect(leftBehind(run)).toEqual([]);
+        await expectNothingLeftBehind(run);
       } finally {
         second.child.kill('SIGTERM');
         await second.exited;
@@ -131,6 +142,60 @@ describe('the launcher leaves nothing behind however it ends', () => {
         live.child.kill('SIGTERM');
         await live.exited;
       }
+    },
+    testTimeoutMs,
+  );
+});
+
+describe('any program that starts services through the harness (a test worker, an experiment)', () => {
+  /** A node process that starts a Redis through the built harness and waits. */
+  async function startScript(): Promise<{ child: ChildProcess; run: RunRecord }> {
+    const script = `require('@sessions/harness').startRedis().then(() => console.log('up'));`;
+    const child = spawn(process.execPath, ['-e', script], { cwd: repoRoot(), stdio: 'pipe' });
+    let text = '';
+    child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    await waitFor(
+      () => text.includes('up') || child.exitCode !== null,
+      'Redis to start',
+      startTimeoutMs,
+      50,
+    );
+    if (!text.includes('up')) throw new Error(`the script did not start Redis:\n${text}`);
+    return { child, run: recordOf(child.pid!) };
+  }
+
+  for (const signal of ['SIGHUP', 'SIGTERM'] as const) {
+    it(
+      `ends what it started when it gets ${signal}, though it set no handler of its own`,
+      async () => {
+        const { child, run } = await startScript();
+        expect(run.processes).toHaveLength(1);
+        child.kill(signal);
+        await waitFor(
+          () => child.exitCode !== null || child.signalCode !== null,
+          `the script to exit after ${signal}`,
+          stopTimeoutMs,
+          50,
+        );
+        await expectNothingLeftBehind(run);
+      },
+      testTimeoutMs,
+    );
+  }
+
+  it(
+    'killed with kill -9, what it left is removed by the next cleanup',
+    async () => {
+      const { child, run } = await startScript();
+      child.kill('SIGKILL');
+      await waitFor(() => child.signalCode !== null, 'the script to die', stopTimeoutMs, 50);
+      expect(leftBehind(run).length).toBeGreaterThan(0);
+
+      const reports = cleanStaleRuns();
+
+      expect(reports.map((report) => report.launcherPid)).toContain(run.launcherPid);
+      await expectNothingLeftBehind(run);
     },
     testTimeoutMs,
   );

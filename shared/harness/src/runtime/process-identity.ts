@@ -26,9 +26,22 @@ export function pidExists(pid: number): boolean {
   }
 }
 
-/** The same process as recorded: alive, and (where /proc tells) started at the same tick. */
+/**
+ * A zombie has ended and only waits for its parent to collect its exit status: when its
+ * parent died first, that is the machine's init, which in a container may never do it.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
+  }
+}
+
+/** The same process as recorded: running, and (where /proc tells) started at the same tick. */
 export function isSameProcess(pid: number, startTicks: number | undefined): boolean {
-  if (!pidExists(pid)) return false;
+  if (!pidExists(pid) || isZombie(pid)) return false;
   const now = processStartTicks(pid);
   return startTicks === undefined || now === undefined || now === startTicks;
 }
