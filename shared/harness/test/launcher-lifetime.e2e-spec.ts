@@ -92,6 +92,18 @@ describe('the launcher leaves nothing behind however it ends', () => {
         );
         expect(run.tempDirs.length).toBeGreaterThan(0);
 
+        // The banner lists Redis with a line to paste, and no password is on it or on any
+        // command line of the processes (which `ps` shows to every account).
+        const password = readFileSync(
+          path.join(runFolder(), String(run.launcherPid), 'redis-password-0'),
+          'utf8',
+        );
+        expect(lab.output()).toMatch(/Services\n\s+redis\s+127\.0\.0\.1:\d+/);
+        expect(lab.output()).toContain('redis-cli');
+        expect(lab.output()).not.toContain(password);
+        for (const entry of run.processes)
+          expect(readFileSync(`/proc/${entry.pid}/cmdline`, 'utf8')).not.toContain(password);
+
         lab.child.kill(signal);
         await waitFor(
           () => lab.child.exitCode !== null || lab.child.signalCode !== null,

@@ -41,7 +41,7 @@ export function connectLines(
         `${endpoint.name.padEnd(14)} ${where}  (database ${endpoint.database}, role ${endpoint.user})`,
       );
       connect.push(
-        `PGPASSFILE=${file} psql -h ${endpoint.host} -p ${endpoint.port} -U ${endpoint.user} ${endpoint.database}`,
+        `PGPASSFILE=${shellQuoted(file)} psql -h ${endpoint.host} -p ${endpoint.port} -U ${endpoint.user} ${endpoint.database}`,
       );
       return;
     }
@@ -53,4 +53,9 @@ export function connectLines(
     );
   });
   return { services, connect };
+}
+
+/** A path as one shell word, whatever it holds (a TMPDIR with spaces). */
+function shellQuoted(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
 }
