@@ -177,7 +177,7 @@ describe('chapter 05 with PostgreSQL: another local user and the store', () => {
     const { services, connect } = connectLines([postgres], runPrivateFolder());
     const printed = [...services, ...connect].join('\n');
     expect(printed).not.toContain(postgres.password);
-    const file = /PGPASSFILE=(\S+)/.exec(connect[0])![1];
+    const file = /PGPASSFILE='([^']+)'/.exec(connect[0])![1];
     expect(statSync(file).mode & 0o077).toBe(0);
     if (otherUid !== undefined) expect(run('cat', [file])).toMatch(/Permission denied/);
     // The printed line, pasted into a shell by the lab's user, connects.
