@@ -244,11 +244,16 @@ describe('stale-run cleanup', () => {
       { mode: 0o600 },
     );
 
-    const reports = cleanStaleRuns();
+    try {
+      const reports = cleanStaleRuns();
 
-    const namespaces = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout;
-    expect(namespaces).not.toContain(name);
-    expect(reports.find((report) => report.launcherPid === pid)?.netns).toEqual([name]);
+      const namespaces = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout;
+      expect(namespaces).not.toContain(name);
+      expect(reports.find((report) => report.launcherPid === pid)?.netns).toEqual([name]);
+    } finally {
+      spawnSync('ip', ['netns', 'del', name]);
+      spawnSync('rm', ['-f', path.join(runFolder(), `${pid}.json`)]);
+    }
   });
 
   it('leaves a record another user owns alone, even when its launcher is dead', () => {

@@ -54,9 +54,22 @@ export function runRecordPath(pid = process.pid): string {
   return path.join(runFolder(), `${pid}.json`);
 }
 
+let privateFolderMade = false;
+
 function save(): void {
   if (!current) return;
   const file = runRecordPath();
+  // Nothing left to clean up: no file, so a run killed now (a test worker ended by its
+  // runner) leaves no record behind either.
+  const empty =
+    !privateFolderMade &&
+    current.processes.length === 0 &&
+    current.tempDirs.length === 0 &&
+    current.netns.length === 0;
+  if (empty) {
+    rmSync(file, { force: true });
+    return;
+  }
   const partial = `${file}.${process.pid}.tmp`;
   writeFileSync(partial, `${JSON.stringify(current, null, 2)}\n`, { mode: 0o600 });
   renameSync(partial, file);
@@ -104,6 +117,7 @@ export function forgetNetns(name: string): void {
 /** This run's own folder for files only its user may read (store passwords). */
 export function runPrivateFolder(): string {
   record();
+  privateFolderMade = true;
   save();
   return privateFolder(String(process.pid));
 }
