@@ -1,5 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -50,8 +57,13 @@ async function launch(): Promise<Launched> {
   return { child, output: () => text, exited };
 }
 
+/** The record file(s) of a process: `<pid>-<key>.json`. */
+const recordFilesOf = (pid: number) =>
+  readdirSync(runFolder()).filter((name) => name.startsWith(`${pid}-`) && name.endsWith('.json'));
+
 function recordOf(pid: number): RunRecord {
-  return JSON.parse(readFileSync(path.join(runFolder(), `${pid}.json`), 'utf8')) as RunRecord;
+  const [file] = recordFilesOf(pid);
+  return JSON.parse(readFileSync(path.join(runFolder(), file), 'utf8')) as RunRecord;
 }
 
 function leftBehind(run: RunRecord): string[] {
@@ -60,7 +72,7 @@ function leftBehind(run: RunRecord): string[] {
       .filter((entry) => isSameProcess(entry.pid, entry.startTicks))
       .map((entry) => `process ${entry.label} (pid ${entry.pid})`),
     ...run.tempDirs.filter((dir) => existsSync(dir)).map((dir) => `folder ${dir}`),
-    ...(existsSync(path.join(runFolder(), `${run.launcherPid}.json`)) ? ['its run record'] : []),
+    ...(recordFilesOf(run.launcherPid).length ? ['its run record'] : []),
   ];
 }
 
@@ -94,10 +106,8 @@ describe('the launcher leaves nothing behind however it ends', () => {
 
         // The banner lists Redis with a line to paste, and no password is on it or on any
         // command line of the processes (which `ps` shows to every account).
-        const password = readFileSync(
-          path.join(runFolder(), String(run.launcherPid), 'redis-password-0'),
-          'utf8',
-        );
+        const passwordFile = /\$\(cat '([^']+)'\)/.exec(lab.output())![1];
+        const password = readFileSync(passwordFile, 'utf8');
         expect(lab.output()).toMatch(/Services\n\s+redis\s+127\.0\.0\.1:\d+/);
         expect(lab.output()).toContain('redis-cli');
         expect(lab.output()).not.toContain(password);
@@ -239,7 +249,7 @@ describe('stale-run cleanup', () => {
     const name = `sas-${pid}-h1`;
     expect(spawnSync('ip', ['netns', 'add', name]).status).toBe(0);
     writeFileSync(
-      path.join(runFolder(), `${pid}.json`),
+      path.join(runFolder(), `${pid}-0.json`),
       JSON.stringify(staleRecord(pid, { netns: [name, 'sas-1-not-this-run'] })),
       { mode: 0o600 },
     );
@@ -252,7 +262,7 @@ describe('stale-run cleanup', () => {
       expect(reports.find((report) => report.launcherPid === pid)?.netns).toEqual([name]);
     } finally {
       spawnSync('ip', ['netns', 'del', name]);
-      spawnSync('rm', ['-f', path.join(runFolder(), `${pid}.json`)]);
+      spawnSync('rm', ['-f', path.join(runFolder(), `${pid}-0.json`)]);
     }
   });
 
@@ -260,7 +270,7 @@ describe('stale-run cleanup', () => {
     if (process.getuid?.() !== 0) return; // giving a file to another uid needs root
     const pid = deadPid();
     const theirs = mkdtempSync(path.join(os.tmpdir(), 'sessions-other-user-'));
-    const file = path.join(runFolder(), `${pid}.json`);
+    const file = path.join(runFolder(), `${pid}-0.json`);
     writeFileSync(file, JSON.stringify(staleRecord(pid, { owner: 64123, tempDirs: [theirs] })));
     chownSync(file, 64123, 64123);
     try {
@@ -275,7 +285,7 @@ describe('stale-run cleanup', () => {
   it('leaves a record from another pid namespace alone (its pids name other processes here)', () => {
     const pid = deadPid();
     const theirs = mkdtempSync(path.join(os.tmpdir(), 'sessions-other-namespace-'));
-    const file = path.join(runFolder(), `${pid}.json`);
+    const file = path.join(runFolder(), `${pid}-0.json`);
     writeFileSync(
       file,
       JSON.stringify(staleRecord(pid, { pidNamespace: 'pid:[1]', tempDirs: [theirs] })),
@@ -293,14 +303,14 @@ describe('stale-run cleanup', () => {
     const pid = deadPid();
     const outside = mkdtempSync(path.join(os.tmpdir(), 'not-the-course-'));
     writeFileSync(
-      path.join(runFolder(), `${pid}.json`),
+      path.join(runFolder(), `${pid}-0.json`),
       JSON.stringify(staleRecord(pid, { tempDirs: [outside, os.homedir()] })),
       { mode: 0o600 },
     );
     try {
       cleanStaleRuns();
       expect(existsSync(outside)).toBe(true);
-      expect(existsSync(path.join(runFolder(), `${pid}.json`))).toBe(false);
+      expect(existsSync(path.join(runFolder(), `${pid}-0.json`))).toBe(false);
     } finally {
       spawnSync('rm', ['-rf', outside]);
     }

@@ -49,7 +49,7 @@ export function connectLines(
     writeFileSync(file, endpoint.password, { mode: 0o600 });
     services.push(`${endpoint.name.padEnd(14)} ${where}`);
     connect.push(
-      `REDISCLI_AUTH="$(cat ${file})" redis-cli -h ${endpoint.host} -p ${endpoint.port}`,
+      `REDISCLI_AUTH="$(cat ${shellQuoted(file)})" redis-cli -h ${endpoint.host} -p ${endpoint.port}`,
     );
   });
   return { services, connect };

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pidNamespace, processStartTicks } from './process-identity';
@@ -32,10 +33,25 @@ export interface RunRecord {
   netns: string[];
 }
 
-let current: RunRecord | undefined;
+/**
+ * This copy of the module's record. Jest gives every test file its own module registry (and
+ * its own globals) in the same worker process, so a process may hold several copies: each
+ * writes its own file, `<pid>-<key>.json`, and cleans up its own on exit.
+ */
+interface RunState {
+  record: RunRecord | undefined;
+  privateFolderMade: boolean;
+  exitCleanupInstalled: boolean;
+}
+const state: RunState = {
+  record: undefined,
+  privateFolderMade: false,
+  exitCleanupInstalled: false,
+};
+const instanceKey = `${process.pid}-${randomBytes(4).toString('hex')}`;
 
 function record(): RunRecord {
-  current ??= {
+  state.record ??= {
     owner: currentUid(),
     launcherPid: process.pid,
     launcherStartTicks: processStartTicks(process.pid),
@@ -47,22 +63,22 @@ function record(): RunRecord {
     netns: [],
   };
   installExitCleanup();
-  return current;
+  return state.record;
 }
 
-export function runRecordPath(pid = process.pid): string {
-  return path.join(runFolder(), `${pid}.json`);
+/** This run's record file: `<run folder>/<pid>-<key>.json`. */
+export function runRecordPath(): string {
+  return path.join(runFolder(), `${instanceKey}.json`);
 }
-
-let privateFolderMade = false;
 
 function save(): void {
+  const current = state.record;
   if (!current) return;
   const file = runRecordPath();
   // Nothing left to clean up: no file, so a run killed now (a test worker ended by its
   // runner) leaves no record behind either.
   const empty =
-    !privateFolderMade &&
+    !state.privateFolderMade &&
     current.processes.length === 0 &&
     current.tempDirs.length === 0 &&
     current.netns.length === 0;
@@ -81,6 +97,7 @@ export function recordProcess(entry: Omit<RecordedProcess, 'startTicks'>): void 
 }
 
 export function forgetProcess(pid: number): void {
+  const current = state.record;
   if (!current) return;
   current.processes = current.processes.filter((entry) => entry.pid !== pid);
   save();
@@ -92,6 +109,7 @@ export function recordTempDir(dir: string): void {
 }
 
 export function forgetTempDir(dir: string): void {
+  const current = state.record;
   if (!current) return;
   current.tempDirs = current.tempDirs.filter((entry) => entry !== dir);
   save();
@@ -109,6 +127,7 @@ export function recordNetns(name: string): void {
 }
 
 export function forgetNetns(name: string): void {
+  const current = state.record;
   if (!current) return;
   current.netns = current.netns.filter((entry) => entry !== name);
   save();
@@ -117,22 +136,22 @@ export function forgetNetns(name: string): void {
 /** This run's own folder for files only its user may read (store passwords). */
 export function runPrivateFolder(): string {
   record();
-  privateFolderMade = true;
+  state.privateFolderMade = true;
   save();
-  return privateFolder(String(process.pid));
+  return privateFolder(instanceKey);
 }
 
 /** What this run has recorded so far (a copy), or undefined before it recorded anything. */
 export function currentRun(): RunRecord | undefined {
-  return current && structuredClone(current);
+  return state.record && structuredClone(state.record);
 }
 
 /** Removes this run's record and private folder: everything it listed has been ended. */
 function removeRecord(): void {
-  if (!current) return;
-  rmSync(path.join(runFolder(), String(process.pid)), { recursive: true, force: true });
+  rmSync(path.join(runFolder(), instanceKey), { recursive: true, force: true });
   rmSync(runRecordPath(), { force: true });
-  current = undefined;
+  state.record = undefined;
+  state.privateFolderMade = false;
 }
 
 /** End the given process (its whole group when it leads one), continuing it first if paused. */
@@ -160,11 +179,13 @@ export function deleteNetns(name: string): boolean {
  * below), end what is still listed and delete the record. Only kill -9 skips this, and
  * that is what a later run's stale-run cleanup is for.
  */
-let exitCleanupInstalled = false;
+const harnessListener = Symbol.for('sessions-at-scale.harness-listener');
+
 function installExitCleanup(): void {
-  if (exitCleanupInstalled) return;
-  exitCleanupInstalled = true;
+  if (state.exitCleanupInstalled) return;
+  state.exitCleanupInstalled = true;
   process.once('exit', () => {
+    const current = state.record;
     if (!current) return;
     for (const entry of current.processes) endProcess(entry);
     for (const dir of current.tempDirs) removeTempDirNow(dir);
@@ -173,10 +194,18 @@ function installExitCleanup(): void {
   });
   // Node's default for these signals exits without the 'exit' event. Exit properly unless
   // the program (the launcher) handles the signal itself, to stop in order.
+  // Every copy of this module adds a listener, marked, so they can tell the program's own.
   const signals = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
   for (const [signal, number] of Object.entries(signals)) {
-    process.on(signal, () => {
-      if (process.listenerCount(signal) === 1) process.exit(128 + number);
-    });
+    const listener = Object.assign(
+      () => {
+        const programHandlesIt = process
+          .listeners(signal as NodeJS.Signals)
+          .some((other) => !(harnessListener in other));
+        if (!programHandlesIt) process.exit(128 + number);
+      },
+      { [harnessListener]: true },
+    );
+    process.on(signal, listener);
   }
 }

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isSameProcess, pidNamespace } from './process-identity';
+import { isSameProcess, pidExists, pidNamespace } from './process-identity';
 import { currentUid, runFolder } from './run-folder';
 import { deleteNetns, endProcess, removeTempDirNow, type RunRecord } from './run-record';
 
@@ -26,8 +26,8 @@ export function cleanStaleRuns(): StaleRunReport[] {
   const uid = currentUid();
   const reports: StaleRunReport[] = [];
   for (const name of readdirSync(folder)) {
-    const match = /^(\d+)\.json$/.exec(name);
-    if (!match || Number(match[1]) === process.pid) continue;
+    const match = /^((\d+)-[0-9a-f]+)\.json$/.exec(name);
+    if (!match || Number(match[2]) === process.pid) continue;
     const file = path.join(folder, name);
     const info = lstatSync(file);
     if (!info.isFile() || info.uid !== uid) continue;
@@ -37,13 +37,14 @@ export function cleanStaleRuns(): StaleRunReport[] {
     } catch {
       continue; // being written right now by a live run, or not ours to judge
     }
-    if (run.owner !== uid || run.launcherPid !== Number(match[1])) continue;
+    if (run.owner !== uid || run.launcherPid !== Number(match[2])) continue;
     if (run.pidNamespace !== pidNamespace()) continue; // its pids are not ours to judge
     if (isSameProcess(run.launcherPid, run.launcherStartTicks)) continue;
     reports.push(removeRun(run));
-    rmSync(path.join(folder, String(run.launcherPid)), { recursive: true, force: true });
+    rmSync(path.join(folder, match[1]), { recursive: true, force: true });
     rmSync(file, { force: true });
   }
+  removeOrphanPrivateFolders(folder);
   return reports;
 }
 
@@ -91,4 +92,17 @@ export function describeStaleRuns(reports: readonly StaleRunReport[]): string[] 
     ].filter(Boolean);
     return `an earlier run (pid ${report.launcherPid}, started ${report.startedAt}) had stopped without cleaning up: ${parts.length ? parts.join('; ') : 'nothing was left running'}.`;
   });
+}
+
+/** A dead run's private folder (password files) whose record is already gone. */
+function removeOrphanPrivateFolders(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const match = /^(\d+)-[0-9a-f]+$/.exec(name);
+    if (!match || Number(match[1]) === process.pid) continue;
+    const dir = path.join(folder, name);
+    const info = lstatSync(dir);
+    if (!info.isDirectory() || info.uid !== currentUid()) continue;
+    if (pidExists(Number(match[1])) || readdirSync(folder).includes(`${name}.json`)) continue;
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
