@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Checks the system parts the course uses (programs, and a font for the slides). For each missing one it prints the exact
-// install command; as root with apt-get available it installs it.
+// install command; as root with apt-get available it installs it. First it removes what earlier
+// labs and tests of this user left when they were killed outright (see cleanStaleRuns).
 //   node scripts/doctor.mjs                 every part
 //   node scripts/doctor.mjs --for test      what `npm test` needs (every part)
 //   node scripts/doctor.mjs --for start     what `npm start` needs (the stores; warns only)
@@ -93,6 +94,24 @@ if (unknown.length) {
     `doctor: unknown part(s) ${unknown.join(', ')}; known: ${Object.keys(parts).join(', ')}`,
   );
   process.exit(2);
+}
+
+await cleanUpStaleRuns();
+
+/** Processes, temp folders and namespaces of this user's dead runs; live runs are left alone. */
+async function cleanUpStaleRuns() {
+  let harness;
+  try {
+    harness = await import('@sessions/harness');
+  } catch {
+    console.log(
+      'doctor: skipped the stale-run cleanup (the harness is not built yet: npm run build)',
+    );
+    return;
+  }
+  const lines = harness.describeStaleRuns(harness.cleanStaleRuns());
+  for (const line of lines) console.log(`doctor: cleaned up ${line}`);
+  if (!lines.length) console.log('doctor: ok      no earlier run left anything behind');
 }
 
 let missing = wanted.filter((part) => !locate(part));

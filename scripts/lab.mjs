@@ -4,7 +4,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chapterDir, listChapters, startLab } from '@sessions/harness';
+import {
+  chapterDir,
+  cleanStaleRuns,
+  connectLines,
+  describeStaleRuns,
+  listChapters,
+  runPrivateFolder,
+  startLab,
+} from '@sessions/harness';
 import { LabOptionError, parseLabArguments, usageOfOptions } from './lib/lab-options.mjs';
 
 let parsed;
@@ -40,6 +48,25 @@ if (!existsSync(labFile)) {
   console.error(`${labFile} is missing: run \`npm run build\` first.`);
   process.exit(2);
 }
+// Closing the terminal (SIGHUP), Ctrl-C (SIGINT) and kill (SIGTERM) all stop the lab in order.
+// A closed terminal also makes writing to it fail: that must not stop the cleanup.
+let lab;
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) process.exit(1); // a second signal: the exit handler ends everything at once
+  stopping = true;
+  const say = signal === 'SIGHUP' ? () => {} : (text) => console.log(text);
+  say('\nStopping the lab ...');
+  await lab?.stop();
+  say('Stopped: nothing left running.');
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => shutdown(signal));
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+
+// What an earlier run left when it was killed outright (kill -9, a crash, a power cut).
+for (const line of describeStaleRuns(cleanStaleRuns())) console.log(`Cleaned up: ${line}`);
+
 // Chapter 05's lab reads its store when it is loaded.
 if (options.store) process.env.LAB_STORE = options.store;
 const { lab: definition } = await import(pathToFileURL(labFile).href);
@@ -47,7 +74,6 @@ const port = Number(process.env.LB_PORT ?? 8080);
 const token = randomBytes(16).toString('hex');
 
 console.log(`Starting ${definition.title} ...`);
-let lab;
 try {
   lab = await startLab(definition, {
     port,
@@ -67,6 +93,10 @@ try {
 }
 
 const url = `http://localhost:${port}`;
+const endpoints = lab.services?.endpoints?.() ?? [];
+const { services, connect } = endpoints.length
+  ? connectLines(endpoints, runPrivateFolder())
+  : { services: [], connect: [] };
 const lines = [
   '',
   `  ${definition.title}`,
@@ -90,6 +120,16 @@ const lines = [
         '',
       ]
     : []),
+  ...(services.length
+    ? [
+        '  Services',
+        ...services.map((line) => `    ${line}`),
+        '',
+        '  Connect (the password is read from a file only you can read)',
+        ...connect.map((line) => `    ${line}`),
+        '',
+      ]
+    : []),
   '  Try this',
   ...definition.tryThis.map((line) => `    - ${line.replaceAll('{url}', url)}`),
   '',
@@ -97,17 +137,3 @@ const lines = [
   '',
 ];
 console.log(lines.join('\n'));
-
-let stopping = false;
-async function shutdown() {
-  if (stopping) return;
-  stopping = true;
-  console.log('\nStopping the lab ...');
-  await lab.stop();
-  console.log('Stopped: nothing left running.');
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
-// A closed terminal: the namespaces of --network hosts must go too.
-process.on('SIGHUP', shutdown);

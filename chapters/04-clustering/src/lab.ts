@@ -1,7 +1,7 @@
-import type { LabDefinition } from '@sessions/harness';
+import { freshSecret, type LabDefinition } from '@sessions/harness';
 
-/** The key the lab's servers sign replication messages with. Never a real secret. */
-export const labClusterSecret = 'lab-cluster-secret-not-for-production';
+/** The key this run's servers sign replication messages with: made fresh for every run. */
+export const labClusterSecret = freshSecret();
 
 // #region lab
 /**
@@ -13,13 +13,17 @@ export const lab: LabDefinition = {
   chapter: '04-clustering',
   title: 'Chapter 04 · session clustering (세션 클러스터링)',
   servers: 3,
+  // "add server" starts these; their addresses are known from the start, so every server can
+  // be told exactly who may ever join (CLUSTER_MEMBERS).
+  spareServers: 3,
   strategy: 'round-robin',
-  serverEnv: (server, all) => ({
+  serverEnv: (server, all, planned) => ({
     SELF_URL: server.url,
     PEERS: all
       .filter((other) => other.id !== server.id)
       .map((other) => other.url)
       .join(','),
+    CLUSTER_MEMBERS: planned.map((member) => member.url).join(','),
     CLUSTER_SECRET: labClusterSecret,
   }),
   tryThis: [

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { LabClient, measureEvenLoad, startLab, type Lab } from '@sessions/harness';
 import {
   cookieHeaderOf,
@@ -11,24 +10,7 @@ import { createSessions, measureHoldings } from '../src/experiments/memory';
 import { measureTraffic } from '../src/experiments/network';
 import { measureJoin } from '../src/experiments/scale-out';
 import { lab as definition, labClusterSecret } from '../src/lab';
-
-const messagesPath = '/__internal/replication/messages';
-
-/** A replication message as a peer would send it, signed with `secret` (or not at all). */
-function replicationRequest(body: string, secret: string | null, timestamp = Date.now()) {
-  const headers: Record<string, string> = {
-    'content-type': 'application/vnd.sessions.replication+json',
-  };
-  if (secret !== null) {
-    const signature = createHmac('sha256', secret)
-      .update(`${timestamp}\nPOST\n${messagesPath}\n`)
-      .update(body)
-      .digest('hex');
-    headers['x-cluster-timestamp'] = String(timestamp);
-    headers['x-cluster-signature'] = `sha256=${signature}`;
-  }
-  return { method: 'POST', headers, body };
-}
+import { messagesPath, replicationRequest } from './support/replication-request';
 
 const forgedSet = (sid: string) =>
   JSON.stringify({

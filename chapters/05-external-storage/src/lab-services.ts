@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import {
+  chapterDir,
   startPostgres,
   startRedis,
   startReplicatedRedis,
@@ -6,7 +10,9 @@ import {
   type LabServices,
   type Placement,
   type RedisServer,
+  type ServiceEndpoint,
 } from '@sessions/harness';
+import { sessionTable } from './session/session-table-name';
 
 /** Which store a lab runs with: `LAB_STORE=redis|redis-sentinel|postgres|memory npm start -- 05`. */
 export type LabStore = 'redis' | 'redis-sentinel' | 'postgres' | 'memory';
@@ -42,7 +48,7 @@ export async function redisServices(
       env: { SESSION_STORE: 'redis', REDIS_URL: process.env.REDIS_URL },
       describe: () => ({
         store: 'redis',
-        redis: { url: process.env.REDIS_URL, startedByLab: false },
+        redis: { url: withoutPassword(process.env.REDIS_URL ?? ''), startedByLab: false },
       }),
       stop: async () => {},
     };
@@ -68,7 +74,8 @@ export async function redisServices(
         return { redis: 'resumed' };
       },
     },
-    describe: () => ({ store: 'redis', redis: { url: redis.url, running: redis.alive } }),
+    describe: () => ({ store: 'redis', redis: { address: redis.address, running: redis.alive } }),
+    endpoints: () => [redisEndpoint('redis', redis)],
     stop: () => redis.stop(),
   };
 }
@@ -129,6 +136,17 @@ export async function sentinelServices(context: LabContext = {}): Promise<LabSer
       masterName: redis.sentinels.masterName,
       lastFailover,
     }),
+    endpoints: () => [
+      redisEndpoint('redis primary', redis.primary),
+      redisEndpoint('redis replica', redis.replica),
+      ...redis.sentinels.nodes.map((node, index): ServiceEndpoint => ({
+        name: `sentinel ${index + 1}`,
+        kind: 'sentinel',
+        host: node.host,
+        port: node.port,
+        password: redis.password,
+      })),
+    ],
     stop: () => redis.stop(),
   };
 }
@@ -141,11 +159,18 @@ export async function postgresServices(
   if (useExisting && process.env.DATABASE_URL && !context.network) {
     return {
       env: { SESSION_STORE: 'postgres', DATABASE_URL: process.env.DATABASE_URL },
-      describe: () => ({ store: 'postgres', startedByLab: false }),
+      describe: () => ({
+        store: 'postgres',
+        postgres: { url: withoutPassword(process.env.DATABASE_URL ?? ''), startedByLab: false },
+      }),
       stop: async () => {},
     };
   }
-  const postgres = await startPostgres({ placement: placeOn(context, 'pg', 40) });
+  // The lab's role owns the session table and nothing else: no superuser, no CREATE.
+  const postgres = await startPostgres({
+    placement: placeOn(context, 'pg', 40),
+    schema: { sql: connectPgSimpleTableSql(), tables: [sessionTable] },
+  });
   return {
     env: { SESSION_STORE: 'postgres', DATABASE_URL: postgres.url },
     controls: {
@@ -160,8 +185,24 @@ export async function postgresServices(
     },
     describe: () => ({
       store: 'postgres',
-      postgres: { url: postgres.url, running: postgres.alive },
+      postgres: {
+        address: postgres.address,
+        database: postgres.database,
+        role: postgres.user,
+        running: postgres.alive,
+      },
     }),
+    endpoints: () => [
+      {
+        name: 'postgres',
+        kind: 'postgres',
+        host: postgres.host,
+        port: postgres.port,
+        password: postgres.password,
+        user: postgres.user,
+        database: postgres.database,
+      },
+    ],
     stop: () => postgres.stop(),
   };
 }
@@ -184,4 +225,26 @@ export function servicesFor(
     postgres: (context: LabContext) => postgresServices(source, context),
     memory: memoryServices,
   }[store];
+}
+
+function redisEndpoint(name: string, redis: RedisServer): ServiceEndpoint {
+  return { name, kind: 'redis', host: redis.host, port: redis.port, password: redis.password };
+}
+
+/** A URL fit to show: its password, if any, replaced. */
+export function withoutPassword(text: string): string {
+  try {
+    const url = new URL(text);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(not a URL)';
+  }
+}
+
+/** The session table exactly as connect-pg-simple creates it (its own table.sql). */
+function connectPgSimpleTableSql(): string {
+  const require = createRequire(path.join(chapterDir('05'), 'package.json'));
+  const sql = readFileSync(require.resolve('connect-pg-simple/table.sql'), 'utf8');
+  return sql.replaceAll('"session"', `"${sessionTable}"`);
 }

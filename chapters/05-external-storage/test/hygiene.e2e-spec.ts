@@ -16,7 +16,8 @@ describe('what the Redis store holds (hygiene)', () => {
 
   const redisPort = () => Number(new URL(redisUrl).port);
 
-  const redis = (...args: string[]) => redisCommand(redisPort(), args);
+  const redis = (...args: string[]) =>
+    redisCommand(redisPort(), args, { password: decodeURIComponent(new URL(redisUrl).password) });
 
   it('session ids carry at least 128 random bits (OWASP)', async () => {
     const user = await loggedInUser(lab.url, 'hygiene-a');

@@ -5,10 +5,23 @@ export { ManagedProcess, type ManagedProcessOptions } from './process/managed-pr
 export { runningProcesses, killAllTracked } from './process/process-registry';
 export {
   ChapterServer,
-  labSessionSecret,
   serverReadyTimeoutMs,
   type ChapterServerOptions,
 } from './process/chapter-server';
+export { labSessionSecret, freshSecret, formerConstantSecrets } from './lab/lab-secrets';
+export { runFolder, currentUid } from './runtime/run-folder';
+export {
+  currentRun,
+  runRecordPath,
+  runPrivateFolder,
+  netnsName,
+  recordNetns,
+  forgetNetns,
+  type RunRecord,
+  type RecordedProcess,
+} from './runtime/run-record';
+export { cleanStaleRuns, describeStaleRuns, type StaleRunReport } from './runtime/stale-runs';
+export { processStartTicks, isSameProcess, pidNamespace } from './runtime/process-identity';
 export {
   LabClient,
   type LabClientOptions,
@@ -22,8 +35,10 @@ export {
   maxOverMean,
   type LatencySummary,
 } from './measure/stats';
+export { signedSessionCookie } from './client/signed-cookie';
 export { startLab, type Lab, type StartLabOptions } from './lab/lab';
 export { againIfNotStarted } from './lab/again-if-not-started';
+export { connectLines, type ServiceEndpoint } from './lab/connect-lines';
 export type { LabContext, LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
 export { UserSimulation, type SimulationStatus } from './lab/simulated-users';
 export {
@@ -45,7 +60,13 @@ export { describeMachine } from './results/machine';
 export { seededRandom, shuffled } from './measure/seeded-random';
 export { requireBinary } from './system/system-binary';
 export { readRegion, fillCodeRegions, checkCodeRegions } from './results/code-regions';
-export { redisCommand, redisInfo, RedisReplyError, type RespValue } from './services/redis-command';
+export {
+  redisCommand,
+  redisInfo,
+  RedisReplyError,
+  type RespValue,
+  type RedisCommandOptions,
+} from './services/redis-command';
 export { RedisServer, startRedis, type StartRedisOptions } from './services/redis';
 export {
   SentinelGroup,
@@ -55,7 +76,13 @@ export {
   type RedisNodeAddress,
   type StartSentinelsOptions,
 } from './services/sentinel';
-export { PostgresServer, startPostgres, type StartPostgresOptions } from './services/postgres';
+export {
+  PostgresServer,
+  startPostgres,
+  appRole,
+  appDatabase,
+  type StartPostgresOptions,
+} from './services/postgres';
 export {
   runSkewWorkload,
   type SkewWorkloadOptions,

@@ -33,12 +33,15 @@ describe('service starters', () => {
 
   it('a replica started with replicaOf copies the primary', async () => {
     const primary = await startRedis();
-    const replica = await startRedis({ replicaOf: { port: primary.port } });
+    const replica = await startRedis({
+      replicaOf: { port: primary.port },
+      password: primary.password,
+    });
     try {
       await primary.command('SET', 'k', 'copied');
       let value: unknown = null;
       for (let i = 0; i < 100 && value !== 'copied'; i++) {
-        value = await redisCommand(replica.port, ['GET', 'k']);
+        value = await redisCommand(replica.port, ['GET', 'k'], { password: replica.password });
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(value).toBe('copied');
@@ -56,7 +59,7 @@ describe('service starters', () => {
     expect(existsSync(dataDir)).toBe(true);
     await postgres.restart();
     expect(postgres.alive).toBe(true);
-    expect(postgres.url).toBe(`postgres://postgres@127.0.0.1:${port}/postgres`);
+    expect(postgres.address).toBe(`127.0.0.1:${port}`);
     await postgres.stop();
     expect(postgres.alive).toBe(false);
     expect(existsSync(dataDir)).toBe(false);

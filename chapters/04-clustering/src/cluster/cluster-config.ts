@@ -1,4 +1,4 @@
-/** How this server takes part in the cluster: read from the environment (docs/ARCHITECTURE.md: a chapter server). */
+/** How this server takes part in the cluster: read from the environment (the lesson lists every variable). */
 export type ReplicationMode = 'async' | 'sync';
 export type ClusterMode = 'all-to-all' | 'primary-backup';
 
@@ -7,6 +7,16 @@ export interface ClusterConfig {
   selfUrl: string;
   /** The other servers' base URLs (PEERS). */
   peers: string[];
+  /**
+   * Every server that may ever be a member (CLUSTER_MEMBERS; PEERS when unset): a `join`
+   * announcing any other URL is refused, so a signed message cannot make this server send
+   * its sessions to an address of the sender's choosing.
+   */
+  allowedMembers: string[];
+  /** At most this many peers (MAX_PEERS). */
+  maxPeers: number;
+  /** A peer unreachable for this long is dropped from the peers (PEER_TIMEOUT_MS; 0 never). */
+  peerTimeoutMs: number;
   /** Signs every replication message (CLUSTER_SECRET). */
   clusterSecret: string;
   /** async: answer the client, then replicate. sync: replicate, then answer. */
@@ -24,12 +34,13 @@ export function readClusterConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): ClusterConfig {
   const selfUrl = baseUrl(env.SELF_URL ?? `http://127.0.0.1:${port}`, 'SELF_URL');
-  const peers = (env.PEERS ?? '')
-    .split(',')
-    .map((peer) => peer.trim())
-    .filter((peer) => peer !== '')
-    .map((peer) => baseUrl(peer, 'PEERS'))
-    .filter((peer) => peer !== selfUrl);
+  const peers = urlList(env.PEERS ?? '', 'PEERS').filter((peer) => peer !== selfUrl);
+
+  const allowedMembers = env.CLUSTER_MEMBERS
+    ? urlList(env.CLUSTER_MEMBERS, 'CLUSTER_MEMBERS')
+    : [selfUrl, ...peers];
+  const maxPeers = wholeNumber(env.MAX_PEERS, 16, 1, 1000, 'MAX_PEERS');
+  const peerTimeoutMs = wholeNumber(env.PEER_TIMEOUT_MS, 60_000, 0, 3_600_000, 'PEER_TIMEOUT_MS');
 
   const replicationMode = env.REPLICATION_MODE ?? 'async';
   if (replicationMode !== 'async' && replicationMode !== 'sync')
@@ -59,11 +70,36 @@ export function readClusterConfig(
   return {
     selfUrl,
     peers: [...new Set(peers)],
+    allowedMembers: [...new Set(allowedMembers)],
+    maxPeers,
+    peerTimeoutMs,
     clusterSecret,
     replicationMode,
     replicationDelayMs,
     clusterMode,
   };
+}
+
+function urlList(text: string, what: string): string[] {
+  return text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => baseUrl(entry, what));
+}
+
+function wholeNumber(
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  what: string,
+): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${what} must be a whole number from ${min} to ${max}, got ${text}`);
+  return value;
 }
 
 /** "http://host:port" with nothing after it: a peer is a server, not a page. */

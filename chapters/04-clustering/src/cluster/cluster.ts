@@ -22,7 +22,11 @@ export interface Cluster {
 export const CLUSTER = Symbol('CLUSTER');
 
 export function createCluster(config: ClusterConfig): Cluster {
-  const membership = new Membership(config.selfUrl, config.peers);
+  const membership = new Membership(config.selfUrl, config.peers, {
+    allowed: config.allowedMembers,
+    maxPeers: config.maxPeers,
+    peerTimeoutMs: config.peerTimeoutMs,
+  });
   const signer = new MessageSigner(config.clusterSecret);
   const client = new ReplicationClient(signer);
   const stats = new ReplicationStats();
@@ -50,6 +54,7 @@ export function replicationFigures(cluster: Cluster): () => Promise<Record<strin
         delayMs: config.replicationDelayMs,
         self: membership.self,
         peers: membership.peers(),
+        peersDropped: membership.dropped,
         ready: cluster.readiness.ready,
         copies: store.table.counts(),
         writes: stats.writes,

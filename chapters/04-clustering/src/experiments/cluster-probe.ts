@@ -6,6 +6,8 @@ export interface ReplicationFigures {
   clusterMode: string;
   self: string;
   peers: string[];
+  /** Peers dropped because they stayed unreachable past PEER_TIMEOUT_MS. */
+  peersDropped: number;
   ready: boolean;
   copies: { full: number; locators: number };
   writes: number;

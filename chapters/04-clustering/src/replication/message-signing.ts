@@ -4,7 +4,15 @@ export const timestampHeader = 'x-cluster-timestamp';
 export const signatureHeader = 'x-cluster-signature';
 
 /** Why a message was refused; each reason has its own counter in /__internal/stats. */
-export type RejectionReason = 'unsigned' | 'bad-signature' | 'malformed' | 'oversized' | 'stale';
+export type RejectionReason =
+  | 'unsigned'
+  | 'bad-signature'
+  | 'malformed'
+  | 'oversized'
+  | 'stale'
+  | 'future-version'
+  | 'not-a-member'
+  | 'peers-full';
 
 export type Verdict = { ok: true } | { ok: false; reason: RejectionReason; message: string };
 

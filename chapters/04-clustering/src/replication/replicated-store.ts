@@ -5,7 +5,8 @@ import { replicationPath, type ReplicationClient } from './replication-client';
 import { encodeEnvelope, type Envelope, type ReplicationMessage } from './replication-message';
 import type { ReplicationStats } from './replication-stats';
 import { expiryOf, SessionTable, type SnapshotEntry } from './session-table';
-import { VersionClock } from './version';
+import { maxClockSkewMs, type RejectionReason } from './message-signing';
+import { isFromTheFuture, VersionClock } from './version';
 
 type Callback = (error?: unknown) => void;
 type GetCallback = (error: unknown, session?: SessionData | null) => void;
@@ -184,12 +185,45 @@ export class ReplicatedStore extends Store {
     try {
       await this.client.post(peer, `${replicationPath}/messages`, body);
       this.stats.sent.messages += 1;
+      this.membership.reached(peer);
     } catch {
-      // A peer that is down misses the change; it pulls the full state when it comes back.
+      // A peer that is down misses the change; it pulls the full state when it comes back
+      // (and announces itself again, should it have been dropped meanwhile).
       this.stats.sent.failed += 1;
+      this.membership.missed(peer);
     } finally {
       this.stats.pending -= 1;
     }
+  }
+
+  /**
+   * Why a correctly signed message is still refused, or undefined to apply it: a version
+   * from the future, or a join from a server the configuration does not list (or one too many).
+   */
+  refusal(
+    envelope: Envelope,
+    now = Date.now(),
+  ): { reason: RejectionReason; message: string } | undefined {
+    const message = envelope.message;
+    if ('version' in message && isFromTheFuture(message.version, maxClockSkewMs, now))
+      return {
+        reason: 'future-version',
+        message: `its version is ${message.version.at - now} ms ahead of this server's clock (at most ${maxClockSkewMs} ms allowed)`,
+      };
+    if (message.kind === 'join') {
+      const admission = this.membership.admission(message.url);
+      if (admission === 'not-a-member')
+        return {
+          reason: 'not-a-member',
+          message: `${message.url} is not in this cluster's configured members`,
+        };
+      if (admission === 'full')
+        return {
+          reason: 'peers-full',
+          message: 'this server already has as many peers as allowed',
+        };
+    }
+    return undefined;
   }
 
   /** Applies one message from a peer. Returns false when it was older than what is here. */
@@ -246,6 +280,10 @@ export class ReplicatedStore extends Store {
   loadSnapshot(entries: readonly SnapshotEntry[]): number {
     let loaded = 0;
     for (const entry of entries) {
+      if (isFromTheFuture(entry.version, maxClockSkewMs)) {
+        this.stats.reject('future-version');
+        continue;
+      }
       this.clock.observe(entry.version);
       // Primary-backup keeps full copies only where it owns or backs up the session.
       const keepFull =

@@ -14,6 +14,9 @@ export class ReplicationStats {
     malformed: 0,
     oversized: 0,
     stale: 0,
+    'future-version': 0,
+    'not-a-member': 0,
+    'peers-full': 0,
   };
   /** Replication messages waiting for their delay or their peer right now. */
   pending = 0;

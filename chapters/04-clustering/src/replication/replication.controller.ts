@@ -11,6 +11,7 @@ import {
   Post,
   Req,
   Res,
+  ForbiddenException,
   ServiceUnavailableException,
   UnauthorizedException,
 } from '@nestjs/common';
@@ -45,6 +46,8 @@ export class ReplicationController {
       throw error;
     }
     const { stats, store } = this.cluster;
+    const refusal = store.refusal(envelope);
+    if (refusal) throw this.rejected(refusal.reason, refusal.message);
     stats.received.messages += 1;
     if (store.apply(envelope)) stats.received.applied += 1;
     else stats.received.ignoredAsOlder += 1;
@@ -105,6 +108,9 @@ export class ReplicationController {
     const text = `replication message rejected (${reason}): ${message}`;
     if (reason === 'oversized') return new PayloadTooLargeException(text);
     if (reason === 'malformed') return new BadRequestException(text);
+    if (reason === 'future-version') return new BadRequestException(text);
+    if (reason === 'not-a-member') return new ForbiddenException(text);
+    if (reason === 'peers-full') return new ServiceUnavailableException(text);
     return new UnauthorizedException(text);
   }
 }

@@ -32,3 +32,18 @@ export class VersionClock {
     this.last = Math.max(this.last, version.at);
   }
 }
+
+// #region future-version
+/**
+ * A version stamped later than this server's clock plus the allowed skew. Last writer wins
+ * trusts the clock in the version: one stamped years ahead would win against every later
+ * write (this server's own included) until that far-off time, pinning the session forever.
+ */
+export function isFromTheFuture(
+  version: Version,
+  allowedSkewMs: number,
+  now = Date.now(),
+): boolean {
+  return version.at > now + allowedSkewMs;
+}
+// #endregion future-version

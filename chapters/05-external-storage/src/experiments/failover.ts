@@ -42,13 +42,18 @@ function topology(lab: Lab): RedisTopology {
   return described as RedisTopology;
 }
 
+/** The password the lab gave its servers for Redis and the Sentinels. */
+function storePassword(lab: Lab): string | undefined {
+  return lab.services?.env?.REDIS_PASSWORD;
+}
+
 export async function primaryPort(lab: Lab): Promise<number> {
   const { sentinels, masterName } = topology(lab);
-  const reply = await redisCommand(sentinels[0], [
-    'SENTINEL',
-    'get-master-addr-by-name',
-    masterName,
-  ]);
+  const reply = await redisCommand(
+    sentinels[0],
+    ['SENTINEL', 'get-master-addr-by-name', masterName],
+    { password: storePassword(lab) },
+  );
   return Number((reply as string[])[1]);
 }
 
@@ -57,8 +62,9 @@ export async function waitForReplication(lab: Lab): Promise<void> {
   const primary = await primaryPort(lab);
   const replica = topology(lab).redis.find((node) => node.port !== primary)!.port;
   for (let i = 0; i < 200; i++) {
-    const written = Number((await redisInfo(primary, 'replication')).master_repl_offset);
-    const copied = Number((await redisInfo(replica, 'replication')).slave_repl_offset);
+    const options = { password: storePassword(lab) };
+    const written = Number((await redisInfo(primary, 'replication', options)).master_repl_offset);
+    const copied = Number((await redisInfo(replica, 'replication', options)).slave_repl_offset);
     if (copied >= written) return;
     await sleep(25);
   }

@@ -5,10 +5,11 @@ import { summarize, type SessionSummary } from '@sessions/course-app';
 import { PostgresUserSessionIndex } from '../user-sessions/postgres-user-session-index';
 import { withIndexDeadline } from '../user-sessions/user-session-index';
 import type { SessionBackend } from './session-backend';
+import { sessionTable } from './session-table-name';
 import { withDeadline } from './store-deadline';
 import type { SessionLimits, StoreConfig } from './store-config';
 
-export const sessionTable = 'session';
+export { sessionTable };
 
 export function createPostgresBackend(
   config: Extract<StoreConfig, { kind: 'postgres' }>,

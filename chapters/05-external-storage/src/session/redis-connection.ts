@@ -30,8 +30,8 @@ function connect(config: RedisConfig, limits: SessionLimits) {
     name: config.masterName,
     sentinelRootNodes: config.sentinels,
     commandOptions: { timeout: limits.commandTimeoutMs },
-    nodeClientOptions: { disableOfflineQueue: true, socket },
-    sentinelClientOptions: { socket },
+    nodeClientOptions: { disableOfflineQueue: true, socket, password: config.password },
+    sentinelClientOptions: { socket, password: config.password },
     passthroughClientErrorEvents: true,
   });
 }

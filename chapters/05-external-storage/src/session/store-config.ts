@@ -1,7 +1,13 @@
 /** Which store holds the sessions, read from the environment (docs/ARCHITECTURE.md: a chapter server). */
 export type StoreConfig =
   | { kind: 'redis'; url: string }
-  | { kind: 'redis-sentinel'; sentinels: Array<{ host: string; port: number }>; masterName: string }
+  | {
+      kind: 'redis-sentinel';
+      sentinels: Array<{ host: string; port: number }>;
+      masterName: string;
+      /** REDIS_PASSWORD: what the Sentinels and the Redis nodes require (none when unset). */
+      password?: string;
+    }
   | { kind: 'postgres'; databaseUrl: string }
   | { kind: 'memory' };
 
@@ -21,6 +27,7 @@ export function readStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConf
           kind: 'redis-sentinel',
           sentinels: env.REDIS_SENTINELS.split(',').map(parseHostPort),
           masterName: env.REDIS_MASTER_NAME ?? 'course',
+          ...(env.REDIS_PASSWORD ? { password: env.REDIS_PASSWORD } : {}),
         };
       }
       return { kind: 'redis', url: env.REDIS_URL ?? 'redis://127.0.0.1:6379' };

@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { forgetTempDir, recordTempDir } from '../runtime/run-record';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -33,6 +34,7 @@ export const chromiumArgs = [
 export async function openChromium(options: OpenChromiumOptions = {}): Promise<ChromiumSession> {
   const executablePath = process.env.CHROME_PATH || requireBinary('chromium');
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'sessions-chromium-'));
+  recordTempDir(userDataDir);
   try {
     if (options.blockCookies) {
       await mkdir(path.join(userDataDir, 'Default'));
@@ -52,10 +54,12 @@ export async function openChromium(options: OpenChromiumOptions = {}): Promise<C
       close: async () => {
         await context.close().catch(() => undefined);
         await rm(userDataDir, { recursive: true, force: true });
+        forgetTempDir(userDataDir);
       },
     };
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
+    forgetTempDir(userDataDir);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import type { ControlHandler, Strategy } from '@sessions/load-balancer';
 import type { HostNetwork } from '../network/host-network';
+import type { ServiceEndpoint } from './connect-lines';
 import type { Lab } from './lab';
 
 /** A server of a lab as another server (or the chapter's env function) sees it. */
@@ -15,8 +16,10 @@ export interface LabServices {
   env?: Record<string, string>;
   /** Controls for the dashboard, e.g. stopping the store. */
   controls?: Record<string, ControlHandler>;
-  /** Extra fields for /__lb/state, e.g. the store's state. */
+  /** Extra fields for /__lb/state, e.g. the store's state. Never a password or a URL holding one. */
   describe?: () => Record<string, unknown>;
+  /** The stores started, for the launcher's "Services" and "Connect" lines. */
+  endpoints?: () => ServiceEndpoint[];
   stop(): Promise<void>;
 }
 
@@ -37,8 +40,17 @@ export interface LabDefinition {
   servers: number;
   /** The balancer's strategy, or false for a chapter without one (chapter 01). */
   strategy: string | (() => Strategy) | false;
-  /** Environment for one server, knowing all of them (chapter 04's PEERS). */
-  serverEnv?: (server: ServerAddress, all: readonly ServerAddress[]) => Record<string, string>;
+  /**
+   * Environment for one server, knowing all of them (chapter 04's PEERS), and `planned`: those
+   * plus the spare servers that addServer() will start later (chapter 04's CLUSTER_MEMBERS).
+   */
+  serverEnv?: (
+    server: ServerAddress,
+    all: readonly ServerAddress[],
+    planned: readonly ServerAddress[],
+  ) => Record<string, string>;
+  /** Servers whose addresses are fixed at the start, for addServer() to start later. */
+  spareServers?: number;
   services?: (context: LabContext) => Promise<LabServices>;
   /** Controls that need the running lab (chapter 04's scale-out). */
   controls?: (lab: Lab) => Record<string, ControlHandler>;

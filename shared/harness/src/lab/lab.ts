@@ -89,10 +89,23 @@ export async function startLab(
         }),
       );
     }
-    const addresses = (): ServerAddress[] =>
-      servers.map(({ id, port, url }) => ({ id, port, url }));
-    for (const server of servers)
-      server.setEnv(definition.serverEnv?.(addressOf(server), addresses()) ?? {});
+    // Spare servers get their address now, so the first servers can be told who may join.
+    const spares: ChapterServer[] = [];
+    for (let i = 1; i <= (definition.spareServers ?? 0); i++)
+      spares.push(
+        await ChapterServer.create({
+          chapter: definition.chapter,
+          id: String(count + i),
+          env: { ...services?.env, ...options.env },
+          placement: placementOf(String(count + i)),
+          readyTimeoutMs: options.serverReadyTimeoutMs,
+        }),
+      );
+    const addresses = (): ServerAddress[] => servers.map(addressOf);
+    const planned = (): ServerAddress[] => [...servers, ...spares].map(addressOf);
+    const envOf = (server: ChapterServer) =>
+      definition.serverEnv?.(addressOf(server), addresses(), planned()) ?? {};
+    for (const server of servers) server.setEnv(envOf(server));
     await Promise.all(servers.map((server) => server.start()));
 
     const lab: Lab = {
@@ -115,16 +128,19 @@ export async function startLab(
         return found;
       },
       addServer: async () => {
-        const id = String(Math.max(0, ...servers.map((s) => Number(s.id) || 0)) + 1);
-        const server = await ChapterServer.create({
-          chapter: definition.chapter,
-          id,
-          env: { ...services?.env, ...options.env },
-          placement: placementOf(id),
-          readyTimeoutMs: options.serverReadyTimeoutMs,
-        });
+        const server =
+          spares.shift() ??
+          (await ChapterServer.create({
+            chapter: definition.chapter,
+            id: String(Math.max(0, ...servers.map((s) => Number(s.id) || 0)) + 1),
+            env: { ...services?.env, ...options.env },
+            placement: placementOf(
+              String(Math.max(0, ...servers.map((s) => Number(s.id) || 0)) + 1),
+            ),
+            readyTimeoutMs: options.serverReadyTimeoutMs,
+          }));
         servers.push(server);
-        server.setEnv(definition.serverEnv?.(addressOf(server), addresses()) ?? {});
+        server.setEnv(envOf(server));
         await server.start();
         balancer?.pool.add({ id: server.id, url: server.url });
         return server;

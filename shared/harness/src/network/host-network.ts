@@ -6,6 +6,7 @@ import {
   namespaceName,
   switchHost,
 } from './names';
+import { forgetNetns, recordNetns } from '../runtime/run-record';
 import { runCommand, tryCommand } from './shell';
 import { requireNetworkCapability } from './capability';
 
@@ -81,6 +82,8 @@ export class HostNetwork {
   private build(hosts: readonly HostSpec[]): void {
     const sw = namespaceName(this.launcherPid, switchHost);
     runCommand('ip', ['netns', 'add', sw]);
+    // Recorded, so that if this launcher is killed outright the next start removes it.
+    recordNetns(sw);
     runCommand('ip', ['-n', sw, 'link', 'add', 'name', 'br0', 'type', 'bridge']);
     runCommand('ip', ['-n', sw, 'link', 'set', 'br0', 'up']);
 
@@ -125,6 +128,7 @@ export class HostNetwork {
     const sw = namespaceName(this.launcherPid, switchHost);
     const namespace = namespaceName(this.launcherPid, name);
     runCommand('ip', ['netns', 'add', namespace]);
+    recordNetns(namespace);
     const host = { name, namespace, address };
     this.hostsByName.set(name, host);
     // prettier-ignore
@@ -234,9 +238,14 @@ export class HostNetwork {
     if (this.destroyed) return;
     this.destroyed = true;
     live.delete(this);
-    for (const host of this.hostsByName.values())
-      if (host.namespace) tryCommand('ip', ['netns', 'del', host.namespace]);
-    tryCommand('ip', ['netns', 'del', namespaceName(this.launcherPid, switchHost)]);
+    const namespaces = [
+      ...[...this.hostsByName.values()].flatMap((host) => (host.namespace ? [host.namespace] : [])),
+      namespaceName(this.launcherPid, switchHost),
+    ];
+    for (const namespace of namespaces) {
+      tryCommand('ip', ['netns', 'del', namespace]);
+      forgetNetns(namespace);
+    }
     // Deleting the switch's namespace removes the veth pair; this is for a half-built network.
     tryCommand('ip', ['link', 'del', launcherLinkName(this.launcherPid)]);
   }

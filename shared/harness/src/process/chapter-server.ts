@@ -5,6 +5,7 @@ import { chapterDir } from '../repo';
 import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
 import { isHealthy, waitFor } from './wait';
+import { labSessionSecret } from '../lab/lab-secrets';
 
 export interface ChapterServerOptions {
   /** "02", 2 or "02-inconsistency". */
@@ -24,8 +25,6 @@ export interface Placement {
   network: HostNetwork;
   host: string;
 }
-
-export const labSessionSecret = 'lab-session-secret-not-for-production';
 
 /**
  * How long a server may take from launch to answering /health. A NestJS start takes about

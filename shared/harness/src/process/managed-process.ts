@@ -26,8 +26,11 @@ export class ManagedProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
       uid: options.uid,
       gid: options.gid,
+      // Its own process group, so ending the group ends whatever it forked (PostgreSQL's
+      // backends), and a terminal's Ctrl-C or hang-up reaches only the harness, which stops it.
+      detached: true,
     });
-    track(this.child);
+    track(this.child, options.label);
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString());
       if (this.output.length > 200) this.output.shift();

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { endProcess, forgetProcess, recordProcess } from '../runtime/run-record';
 
 /**
  * Every process the harness starts, so that none outlives the test or lab that
@@ -6,9 +7,15 @@ import type { ChildProcess } from 'node:child_process';
  */
 const running = new Set<ChildProcess>();
 
-export function track(child: ChildProcess): void {
+export function track(child: ChildProcess, label: string): void {
+  const pid = child.pid;
+  if (pid === undefined) return; // it failed to spawn: its 'error' event says why
   running.add(child);
-  child.once('exit', () => running.delete(child));
+  recordProcess({ pid, label, group: true });
+  child.once('exit', () => {
+    running.delete(child);
+    forgetProcess(pid);
+  });
 }
 
 /** Processes this harness started that are still alive. */
@@ -22,9 +29,11 @@ export function runningProcesses(): ReadonlyArray<{
 export function killAllTracked(signal: NodeJS.Signals = 'SIGKILL'): void {
   for (const child of running) {
     // A paused process must be continued first, or it cannot act on SIGTERM.
-    child.kill('SIGCONT');
-    child.kill(signal);
+    if (signal === 'SIGKILL' && child.pid !== undefined)
+      endProcess({ pid: child.pid, group: true });
+    else {
+      child.kill('SIGCONT');
+      child.kill(signal);
+    }
   }
 }
-
-process.once('exit', () => killAllTracked());

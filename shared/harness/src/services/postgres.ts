@@ -1,7 +1,8 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, chownSync } from 'node:fs';
+import { appendFileSync, chownSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freshSecret } from '../lab/lab-secrets';
 import type { Placement } from '../process/chapter-server';
 import { requireBinary } from '../system/system-binary';
 import { freePort } from '../process/free-port';
@@ -14,6 +15,22 @@ export interface StartPostgresOptions {
   port?: number;
   /** Run on this host of a lab network, on its address, instead of 127.0.0.1. */
   placement?: Placement;
+  /**
+   * SQL run once by the superuser to create the tables the application uses; the
+   * application's role then owns exactly these tables and may create nothing else.
+   * Without it, the role may create tables (and owns what it creates).
+   */
+  schema?: { sql: string; tables: string[] };
+}
+
+/** The ordinary role the application logs in as, and its database. */
+export const appRole = 'lab';
+export const appDatabase = 'sessions';
+
+/** The passwords of one cluster (a standby, a copy of its primary, shares them). */
+interface ClusterSecrets {
+  password: string;
+  superuserPassword: string;
 }
 
 /** PostgreSQL refuses to run as root: as root, its binaries run as the `postgres` user. */
@@ -39,17 +56,28 @@ function runAs(): { uid: number; gid: number } | undefined {
 export class PostgresServer {
   private process: ManagedProcess | undefined;
   readonly host: string;
+  /** host:port, safe to show. */
+  readonly address: string;
+  /** What the application connects with, as the `lab` role: it holds the password, never print it. */
   readonly url: string;
+  readonly user = appRole;
+  readonly database = appDatabase;
+  readonly password: string;
+  private readonly superuserPassword: string;
 
   private constructor(
     readonly port: number,
     private readonly dir: string,
     private readonly bin: string,
-    private readonly user: { uid: number; gid: number } | undefined,
+    private readonly runAsUser: { uid: number; gid: number } | undefined,
     private readonly placement: Placement | undefined,
+    secrets: ClusterSecrets = { password: freshSecret(), superuserPassword: freshSecret() },
   ) {
     this.host = placement ? placement.network.host(placement.host).address : '127.0.0.1';
-    this.url = `postgres://postgres@${this.host}:${port}/postgres`;
+    this.password = secrets.password;
+    this.superuserPassword = secrets.superuserPassword;
+    this.address = `${this.host}:${port}`;
+    this.url = `postgres://${appRole}:${encodeURIComponent(this.password)}@${this.host}:${port}/${appDatabase}`;
   }
 
   static async start(options: StartPostgresOptions = {}): Promise<PostgresServer> {
@@ -60,9 +88,17 @@ export class PostgresServer {
     const port = options.port ?? (options.placement ? 5432 : await freePort());
     const server = new PostgresServer(port, dir, bin, user, options.placement);
     try {
+      // initdb reads the superuser's password from a file (never from its command line).
+      const passwordFile = path.join(dir, 'superuser.password');
+      writeFileSync(passwordFile, `${server.superuserPassword}\n`, { mode: 0o600 });
+      if (user) chownSync(passwordFile, user.uid, user.gid);
+      // prettier-ignore
       const initdb = spawnSync(
         path.join(bin, 'initdb'),
-        ['-D', server.dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C'],
+        [
+          '-D', server.dataDir, '-U', 'postgres', '-E', 'UTF8', '--locale=C',
+          '--auth=scram-sha-256', `--pwfile=${passwordFile}`,
+        ],
         { cwd: dir, encoding: 'utf8', uid: user?.uid, gid: user?.gid },
       );
       if (initdb.status !== 0)
@@ -71,9 +107,10 @@ export class PostgresServer {
       if (server.placement)
         appendFileSync(
           path.join(server.dataDir, 'pg_hba.conf'),
-          `host all all ${server.placement.network.describe().subnet} trust\n`,
+          `host all all ${server.placement.network.describe().subnet} scram-sha-256\n`,
         );
       await server.start();
+      server.createAppRole(options.schema);
     } catch (error) {
       removeTempDir(dir);
       throw error;
@@ -98,9 +135,14 @@ export class PostgresServer {
   } {
     const postgres = path.join(this.bin, 'postgres');
     if (!this.placement)
-      return { command: postgres, args, uid: this.user?.uid, gid: this.user?.gid };
-    const asUser = this.user
-      ? ['setpriv', `--reuid=${this.user.uid}`, `--regid=${this.user.gid}`, '--clear-groups']
+      return { command: postgres, args, uid: this.runAsUser?.uid, gid: this.runAsUser?.gid };
+    const asUser = this.runAsUser
+      ? [
+          'setpriv',
+          `--reuid=${this.runAsUser.uid}`,
+          `--regid=${this.runAsUser.gid}`,
+          '--clear-groups',
+        ]
       : [];
     const [command, ...rest] = [...asUser, postgres, ...args];
     return this.placement.network.commandIn(this.placement.host, command, rest);
@@ -148,14 +190,25 @@ export class PostgresServer {
    */
   async startStandby(): Promise<PostgresServer> {
     const dir = makeTempDir('postgres-standby');
-    if (this.user) chownSync(dir, this.user.uid, this.user.gid);
-    const standby = new PostgresServer(await freePort(), dir, this.bin, this.user, undefined);
+    if (this.runAsUser) chownSync(dir, this.runAsUser.uid, this.runAsUser.gid);
+    const standby = new PostgresServer(await freePort(), dir, this.bin, this.runAsUser, undefined, {
+      password: this.password,
+      superuserPassword: this.superuserPassword,
+    });
     try {
       // prettier-ignore
       const backup = spawnSync(
         path.join(this.bin, 'pg_basebackup'),
         ['-h', this.host, '-p', String(this.port), '-U', 'postgres', '-D', standby.dataDir, '-R', '-X', 'stream', '-c', 'fast'],
-        { cwd: dir, encoding: 'utf8', uid: this.user?.uid, gid: this.user?.gid },
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          uid: this.runAsUser?.uid,
+          gid: this.runAsUser?.gid,
+          // The password in the environment, never in the arguments; -R writes it into the
+          // standby's primary_conninfo (a file of the lab's user only) so it can stream.
+          env: { ...process.env, PGPASSWORD: this.superuserPassword },
+        },
       );
       if (backup.status !== 0)
         throw new Error(`pg_basebackup failed (exit ${backup.status}):\n${backup.stderr}`);
@@ -176,12 +229,65 @@ export class PostgresServer {
       ['promote', '-w', '-D', this.dataDir],
       {
         cwd: this.dir,
-        uid: this.user?.uid,
-        gid: this.user?.gid,
+        uid: this.runAsUser?.uid,
+        gid: this.runAsUser?.gid,
       },
     ).catch((error: Error & { stderr?: string }) => {
       throw new Error(`pg_ctl promote failed: ${error.stderr ?? error.message}`, { cause: error });
     });
+  }
+
+  /** SQL as the superuser, given on psql's standard input (so no secret is in its arguments). */
+  private superuserSql(database: string, sql: string): void {
+    const result = spawnSync(
+      path.join(this.bin, 'psql'),
+      [
+        '-X',
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-h',
+        this.host,
+        '-p',
+        String(this.port),
+        '-U',
+        'postgres',
+        '-d',
+        database,
+      ],
+      {
+        input: sql,
+        encoding: 'utf8',
+        env: { ...process.env, PGPASSWORD: this.superuserPassword, PGCONNECT_TIMEOUT: '10' },
+      },
+    );
+    if (result.status !== 0)
+      throw new Error(
+        `setting up PostgreSQL failed (psql exit ${result.status}):\n${result.stderr}`,
+      );
+  }
+
+  /** The `lab` role: may log in to its database, owns the application's tables, nothing more. */
+  private createAppRole(schema: StartPostgresOptions['schema']): void {
+    const password = this.password.replaceAll("'", "''");
+    this.superuserSql(
+      'postgres',
+      [
+        `CREATE ROLE ${appRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${password}';`,
+        `CREATE DATABASE ${appDatabase};`,
+        `REVOKE ALL ON DATABASE ${appDatabase} FROM PUBLIC;`,
+        `GRANT CONNECT, TEMPORARY ON DATABASE ${appDatabase} TO ${appRole};`,
+      ].join('\n'),
+    );
+    this.superuserSql(
+      appDatabase,
+      schema
+        ? [
+            schema.sql,
+            ...schema.tables.map((table) => `ALTER TABLE "${table}" OWNER TO ${appRole};`),
+          ].join('\n')
+        : `GRANT CREATE ON SCHEMA public TO ${appRole};`,
+    );
   }
 
   /** A clean "fast" shutdown (SIGINT): open connections are closed, committed data is kept. */

@@ -10,11 +10,19 @@ export class RedisReplyError extends Error {}
  * uses it to wait for readiness and read replication state without depending on a client
  * library; the chapter's app uses the real client (node-redis).
  */
+export interface RedisCommandOptions {
+  host?: string;
+  timeoutMs?: number;
+  /** Sent first with AUTH: every Redis and Sentinel a lab starts requires one. */
+  password?: string;
+}
+
 export function redisCommand(
   port: number,
   args: readonly string[],
-  { host = '127.0.0.1', timeoutMs = 2000 } = {},
+  { host = '127.0.0.1', timeoutMs = 2000, password }: RedisCommandOptions = {},
 ): Promise<RespValue> {
+  const commands = password ? [['AUTH', password], args] : [args];
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port });
     let buffer = Buffer.alloc(0);
@@ -28,18 +36,25 @@ export function redisCommand(
     );
     socket.on('error', (error) => finish(error));
     socket.on('connect', () => {
-      socket.write(
-        `*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`).join('')}`,
-      );
+      socket.write(commands.map(encodeCommand).join(''));
     });
     socket.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);
-      const parsed = parseReply(buffer, 0);
-      if (!parsed) return; // incomplete: wait for more bytes
-      if (parsed.value instanceof RedisReplyError) finish(parsed.value);
-      else finish(undefined, parsed.value as RespValue);
+      let position = 0;
+      let parsed: Parsed;
+      for (let i = 0; i < commands.length; i++) {
+        parsed = parseReply(buffer, position);
+        if (!parsed) return; // incomplete: wait for more bytes
+        if (parsed.value instanceof RedisReplyError) return finish(parsed.value);
+        position = parsed.next;
+      }
+      finish(undefined, parsed!.value as RespValue);
     });
   });
+}
+
+function encodeCommand(args: readonly string[]): string {
+  return `*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`).join('')}`;
 }
 
 type Parsed = { value: RespValue | RedisReplyError; next: number } | undefined;
@@ -83,8 +98,12 @@ function parseReply(buffer: Buffer, start: number): Parsed {
 }
 
 /** `INFO <section>` as key/value pairs. */
-export async function redisInfo(port: number, section: string): Promise<Record<string, string>> {
-  const text = String(await redisCommand(port, ['INFO', section]));
+export async function redisInfo(
+  port: number,
+  section: string,
+  options: RedisCommandOptions = {},
+): Promise<Record<string, string>> {
+  const text = String(await redisCommand(port, ['INFO', section], options));
   return Object.fromEntries(
     text
       .split('\r\n')

@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { freshSecret } from '../lab/lab-secrets';
 import type { Placement } from '../process/chapter-server';
 import { requireBinary } from '../system/system-binary';
 import { freePort } from '../process/free-port';
@@ -17,17 +20,25 @@ export interface StartRedisOptions {
   label?: string;
   /** Run on this host of a lab network, on its address, instead of 127.0.0.1. */
   placement?: Placement;
+  /** What clients must AUTH with (and a replica gives its primary); a fresh one unless given. */
+  password?: string;
 }
 
 /**
  * A real `redis-server` on a free port with its data folder in a temp dir. No RDB snapshots;
  * no append-only file unless asked: what the store holds lives in its memory only. Restarts
- * keep the port (and the folder, so an append-only file survives them).
+ * keep the port (and the folder, so an append-only file survives them). It requires a
+ * password, given in a config file only this user can read (never on the command line, where
+ * `ps` shows it to every account on the machine).
  */
 export class RedisServer {
   private process: ManagedProcess | undefined;
   readonly host: string;
+  /** host:port, safe to show. */
+  readonly address: string;
+  /** What a client connects with: it holds the password, so never print or publish it. */
   readonly url: string;
+  readonly password: string;
 
   private constructor(
     readonly port: number,
@@ -36,7 +47,9 @@ export class RedisServer {
   ) {
     const placement = options.placement;
     this.host = placement ? placement.network.host(placement.host).address : '127.0.0.1';
-    this.url = `redis://${this.host}:${port}`;
+    this.password = options.password ?? freshSecret();
+    this.address = `${this.host}:${port}`;
+    this.url = `redis://:${encodeURIComponent(this.password)}@${this.host}:${port}`;
   }
 
   static async start(options: StartRedisOptions = {}): Promise<RedisServer> {
@@ -70,8 +83,13 @@ export class RedisServer {
   /** Starts the process (again) on the same port; resolves once it answers PING. */
   async start(): Promise<void> {
     if (this.alive) return;
+    const config = path.join(this.dir, 'redis.conf');
+    writeFileSync(config, `requirepass ${this.password}\nmasterauth ${this.password}\n`, {
+      mode: 0o600,
+    });
     // prettier-ignore
     const args = [
+      config,
       '--port', String(this.port),
       '--bind', this.host,
       '--dir', this.dir,
@@ -81,8 +99,6 @@ export class RedisServer {
       '--repl-diskless-sync-delay', '0',
       '--daemonize', 'no',
     ];
-    // Without a password Redis answers only loopback clients; a lab network is private.
-    if (this.options.placement) args.push('--protected-mode', 'no');
     if (this.options.replicaOf)
       args.push(
         '--replicaof',
@@ -115,7 +131,7 @@ export class RedisServer {
 
   /** One command over a fresh connection: for tests and experiments, not for the app. */
   command(...args: string[]): Promise<RespValue> {
-    return redisCommand(this.port, args, { host: this.host });
+    return redisCommand(this.port, args, { host: this.host, password: this.password });
   }
 
   /** kill -9: whatever was only in memory is gone; an append-only file on disk stays. */
@@ -157,7 +173,11 @@ export class RedisServer {
   private async answersPing(): Promise<boolean> {
     try {
       // While it replays an append-only file Redis answers -LOADING, which is an error here.
-      const reply = await redisCommand(this.port, ['PING'], { host: this.host, timeoutMs: 500 });
+      const reply = await redisCommand(this.port, ['PING'], {
+        host: this.host,
+        timeoutMs: 500,
+        password: this.password,
+      });
       return reply === 'PONG';
     } catch {
       return false;

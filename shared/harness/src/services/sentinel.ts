@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { freshSecret } from '../lab/lab-secrets';
 import { requireBinary } from '../system/system-binary';
 import { freePort } from '../process/free-port';
 import { ManagedProcess } from '../process/managed-process';
@@ -24,6 +25,8 @@ export interface StartSentinelsOptions {
   /** Sentinel's default is 30 s; a lab wants to see the failover in a couple of seconds. */
   downAfterMs?: number;
   failoverTimeoutMs?: number;
+  /** The primary's password: the Sentinels use it to watch it, and require it themselves. */
+  password: string;
 }
 
 /** Sentinels (three by default) watching one primary, each a real `redis-server --sentinel`. */
@@ -33,6 +36,7 @@ export class SentinelGroup {
     readonly nodes: RedisNodeAddress[],
     private readonly processes: ManagedProcess[],
     private readonly dirs: string[],
+    readonly password: string,
   ) {}
 
   static async start(options: StartSentinelsOptions): Promise<SentinelGroup> {
@@ -42,7 +46,7 @@ export class SentinelGroup {
     const processes: ManagedProcess[] = [];
     const dirs: string[] = [];
     const nodes: RedisNodeAddress[] = [];
-    const group = new SentinelGroup(masterName, nodes, processes, dirs);
+    const group = new SentinelGroup(masterName, nodes, processes, dirs, options.password);
     try {
       for (let i = 0; i < count; i++) {
         const port = await freePort();
@@ -60,8 +64,12 @@ export class SentinelGroup {
             `sentinel down-after-milliseconds ${masterName} ${options.downAfterMs ?? 1000}`,
             `sentinel failover-timeout ${masterName} ${options.failoverTimeoutMs ?? 5000}`,
             `sentinel parallel-syncs ${masterName} 1`,
+            `sentinel auth-pass ${masterName} ${options.password}`,
+            // Clients and the other Sentinels must authenticate too.
+            `requirepass ${options.password}`,
             '',
           ].join('\n'),
+          { mode: 0o600 },
         );
         processes.push(
           new ManagedProcess({
@@ -96,11 +104,11 @@ export class SentinelGroup {
     let lastError: unknown;
     for (const node of this.nodes) {
       try {
-        const reply = await redisCommand(node.port, [
-          'SENTINEL',
-          'get-master-addr-by-name',
-          this.masterName,
-        ]);
+        const reply = await redisCommand(
+          node.port,
+          ['SENTINEL', 'get-master-addr-by-name', this.masterName],
+          { password: this.password },
+        );
         if (Array.isArray(reply)) return { host: String(reply[0]), port: Number(reply[1]) };
       } catch (error) {
         lastError = error;
@@ -111,7 +119,11 @@ export class SentinelGroup {
 
   /** How many replicas the Sentinels have seen for the primary. */
   async replicasKnown(): Promise<number> {
-    const reply = await redisCommand(this.nodes[0].port, ['SENTINEL', 'replicas', this.masterName]);
+    const reply = await redisCommand(
+      this.nodes[0].port,
+      ['SENTINEL', 'replicas', this.masterName],
+      { password: this.password },
+    );
     return Array.isArray(reply) ? reply.length : 0;
   }
 
@@ -124,7 +136,9 @@ export class SentinelGroup {
     let known = 0;
     for (const node of this.nodes) {
       try {
-        const reply = await redisCommand(node.port, ['SENTINEL', 'sentinels', this.masterName]);
+        const reply = await redisCommand(node.port, ['SENTINEL', 'sentinels', this.masterName], {
+          password: this.password,
+        });
         known += Array.isArray(reply) ? reply.length : 0;
       } catch {
         // not up yet
@@ -143,29 +157,41 @@ export interface ReplicatedRedis {
   primary: RedisServer;
   replica: RedisServer;
   sentinels: SentinelGroup;
-  /** REDIS_SENTINELS + REDIS_MASTER_NAME for the chapter servers. */
+  /** The one password of the primary, the replica and the Sentinels. */
+  password: string;
+  /** REDIS_SENTINELS + REDIS_MASTER_NAME + REDIS_PASSWORD for the chapter servers. */
   env: Record<string, string>;
   stop(): Promise<void>;
 }
 
 export async function startReplicatedRedis(
-  options: Omit<StartSentinelsOptions, 'master'> = {},
+  options: Omit<StartSentinelsOptions, 'master' | 'password'> = {},
 ): Promise<ReplicatedRedis> {
+  const password = freshSecret();
   const started: Array<{ stop(): Promise<void> }> = [];
   const stop = async () => {
     for (const part of started.reverse()) await part.stop();
   };
   try {
-    const primary = await startRedis({ label: 'redis primary' });
+    const primary = await startRedis({ label: 'redis primary', password });
     started.push(primary);
-    const replica = await startRedis({ label: 'redis replica', replicaOf: { port: primary.port } });
+    const replica = await startRedis({
+      label: 'redis replica',
+      replicaOf: { port: primary.port },
+      password,
+    });
     started.push(replica);
     await waitFor(
-      async () => (await redisInfo(replica.port, 'replication')).master_link_status === 'up',
+      async () =>
+        (await redisInfo(replica.port, 'replication', { password })).master_link_status === 'up',
       'the replica to finish its first sync with the primary',
     );
     // Started after the replica is linked, so the Sentinels see it at their first INFO.
-    const sentinels = await startSentinels({ ...options, master: { port: primary.port } });
+    const sentinels = await startSentinels({
+      ...options,
+      master: { port: primary.port },
+      password,
+    });
     started.push(sentinels);
     await waitFor(
       async () => (await sentinels.replicasKnown()) >= 1,
@@ -177,7 +203,9 @@ export async function startReplicatedRedis(
       primary,
       replica,
       sentinels,
+      password,
       env: {
+        REDIS_PASSWORD: password,
         REDIS_SENTINELS: sentinels.nodes.map((node) => `${node.host}:${node.port}`).join(','),
         REDIS_MASTER_NAME: sentinels.masterName,
       },

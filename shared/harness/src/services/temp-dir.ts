@@ -1,12 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { forgetTempDir, recordTempDir, removeTempDirNow } from '../runtime/run-record';
 
-/** A fresh folder for one service's data; removed when the service stops for good. */
+/**
+ * A fresh folder (mode 0700) for one service's data; removed when the service stops for good,
+ * when this process exits, or by a later run if this one was killed outright.
+ */
 export function makeTempDir(label: string): string {
-  return mkdtempSync(path.join(os.tmpdir(), `sessions-${label}-`));
+  const dir = mkdtempSync(path.join(os.tmpdir(), `sessions-${label}-`));
+  recordTempDir(dir);
+  return dir;
 }
 
 export function removeTempDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+  removeTempDirNow(dir);
+  forgetTempDir(dir);
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { formerConstantSecrets } from '@sessions/harness';
 import { sendFetch } from '../send/fetch-http';
 import type { CaseContext, HostileCase, Reply } from './hostile-case';
 import { parseJson } from './session-steps';
@@ -17,7 +18,7 @@ interface Signing {
 }
 
 /** A `set` message that would plant a session for "admin" on the server. */
-function plantingMessage(context: CaseContext, sid: string): string {
+function plantingMessage(context: CaseContext, sid: string, versionAt = Date.now()): string {
   const now = Date.now();
   return JSON.stringify({
     from: context.baseUrl,
@@ -25,7 +26,7 @@ function plantingMessage(context: CaseContext, sid: string): string {
     message: {
       kind: 'set',
       sid,
-      version: { at: now, by: 'attacker' },
+      version: { at: versionAt, by: 'attacker' },
       session: {
         cookie: { originalMaxAge: 1_800_000, expires: new Date(now + 1_800_000).toISOString() },
         userid: 'admin',
@@ -125,6 +126,35 @@ export const replicationCases: HostileCase[] = [
     'right key, a body that is no message',
     { key: clusterKey, body: () => '{"hello":1}' },
     400,
+    false,
+  ),
+  replicationCase(
+    'signed with the constant key the repository once shipped for labs',
+    { key: () => formerConstantSecrets.cluster },
+    401,
+    false,
+  ),
+  replicationCase(
+    'right key, a version stamped 2^53 ms ahead (it would win every later write)',
+    {
+      key: clusterKey,
+      body: (context, sid) => plantingMessage(context, sid, Number.MAX_SAFE_INTEGER),
+    },
+    400,
+    false,
+  ),
+  replicationCase(
+    'right key, a join announcing a server outside the configured members',
+    {
+      key: clusterKey,
+      body: (context) =>
+        JSON.stringify({
+          from: context.baseUrl,
+          sentAt: Date.now(),
+          message: { kind: 'join', url: 'http://127.0.0.1:9' },
+        }),
+    },
+    403,
     false,
   ),
   replicationCase('unsigned, 100 KB', { body: () => 'x'.repeat(100_000) }, 413, false),

@@ -161,5 +161,5 @@ export async function startHostileWorld(options: HostileWorldOptions): Promise<H
 /** The CLUSTER_SECRET the chapter gives its servers, if it gives one (chapter 04). */
 function clusterSecretOf(definition: LabDefinition, lab: Lab): string | undefined {
   const addresses = lab.servers.map(({ id, port, url }) => ({ id, port, url }));
-  return definition.serverEnv?.(addresses[0], addresses)?.CLUSTER_SECRET;
+  return definition.serverEnv?.(addresses[0], addresses, addresses)?.CLUSTER_SECRET;
 }

@@ -1,0 +1,35 @@
+import { lstatSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Where this user's runs are recorded: `<tmp>/sessions-at-scale-<uid>/runs`, mode 0700. On a
+ * shared machine another account could create that folder first (or a symlink in its place)
+ * to read or plant records, so a folder this user does not own, or that others can enter, is
+ * refused rather than used.
+ */
+export function runFolder(): string {
+  const uid = currentUid();
+  const base = path.join(os.tmpdir(), `sessions-at-scale-${uid}`);
+  const runs = path.join(base, 'runs');
+  for (const dir of [base, runs]) {
+    mkdirSync(dir, { mode: 0o700, recursive: true });
+    const info = lstatSync(dir);
+    if (!info.isDirectory() || info.uid !== uid || (info.mode & 0o077) !== 0)
+      throw new Error(
+        `${dir} must be a folder owned by uid ${uid} with mode 0700; it is not, so another account may have made it. Remove it and start again.`,
+      );
+  }
+  return runs;
+}
+
+export function currentUid(): number {
+  return process.getuid?.() ?? 0;
+}
+
+/** A folder only this user can enter, inside the run folder, for one run's secret files. */
+export function privateFolder(name: string): string {
+  const dir = path.join(runFolder(), name);
+  mkdirSync(dir, { mode: 0o700, recursive: true });
+  return dir;
+}

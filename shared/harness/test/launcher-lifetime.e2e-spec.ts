@@ -1,0 +1,318 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  cleanStaleRuns,
+  freePort,
+  isSameProcess,
+  pidNamespace,
+  repoRoot,
+  runFolder,
+  waitFor,
+  type RunRecord,
+} from '../src';
+
+/**
+ * The real launcher (`node scripts/lab.mjs`), ended the ways a learner's terminal ends it.
+ * Chapter 05 with one server: a Redis, a temp folder and a chapter server to leave behind.
+ */
+interface Launched {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<void>;
+}
+
+// A launcher starts Redis and a server and waits for their health checks: on a loaded machine
+// that takes a while, and stopping them in order (SIGTERM, then SIGKILL after 3 s) a little more.
+const startTimeoutMs = 60_000;
+const stopTimeoutMs = 20_000;
+const testTimeoutMs = 2 * (startTimeoutMs + stopTimeoutMs);
+
+async function launch(): Promise<Launched> {
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot(), 'scripts/lab.mjs'), '05', '--store', 'redis', '--servers', '1'],
+    { cwd: repoRoot(), env: { ...process.env, LB_PORT: String(await freePort()) }, stdio: 'pipe' },
+  );
+  let text = '';
+  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await waitFor(
+    () => text.includes('Ctrl-C stops everything') || child.exitCode !== null,
+    'the launcher to print its banner',
+    startTimeoutMs,
+    100,
+  );
+  if (!text.includes('Ctrl-C stops everything'))
+    throw new Error(`the launcher did not start:\n${text}`);
+  return { child, output: () => text, exited };
+}
+
+/** The record file(s) of a process: `<pid>-<key>.json`. */
+const recordFilesOf = (pid: number) =>
+  readdirSync(runFolder()).filter((name) => name.startsWith(`${pid}-`) && name.endsWith('.json'));
+
+function recordOf(pid: number): RunRecord {
+  const [file] = recordFilesOf(pid);
+  return JSON.parse(readFileSync(path.join(runFolder(), file), 'utf8')) as RunRecord;
+}
+
+function leftBehind(run: RunRecord): string[] {
+  return [
+    ...run.processes
+      .filter((entry) => isSameProcess(entry.pid, entry.startTicks))
+      .map((entry) => `process ${entry.label} (pid ${entry.pid})`),
+    ...run.tempDirs.filter((dir) => existsSync(dir)).map((dir) => `folder ${dir}`),
+    ...(recordFilesOf(run.launcherPid).length ? ['its run record'] : []),
+  ];
+}
+
+/** A SIGKILL takes a moment to land: wait for that, then show whatever is still there. */
+async function expectNothingLeftBehind(run: RunRecord): Promise<void> {
+  await waitFor(
+    () => leftBehind(run).length === 0,
+    'the run’s processes and folders to be gone',
+    stopTimeoutMs,
+    50,
+  ).catch(() => undefined);
+  expect(leftBehind(run)).toEqual([]);
+}
+
+describe('the launcher leaves nothing behind however it ends', () => {
+  const why = {
+    SIGHUP: 'the terminal or SSH session closed',
+    SIGTERM: 'kill',
+    SIGINT: 'Ctrl-C',
+  } as const;
+  for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const) {
+    it(
+      `on ${signal} (${why[signal]}) it stops Redis, the servers and removes their folders`,
+      async () => {
+        const lab = await launch();
+        const run = recordOf(lab.child.pid!);
+        expect(run.processes.map((entry) => entry.label)).toEqual(
+          expect.arrayContaining([expect.stringMatching(/^redis/), 'server 1']),
+        );
+        expect(run.tempDirs.length).toBeGreaterThan(0);
+
+        // The banner lists Redis with a line to paste, and no password is on it or on any
+        // command line of the processes (which `ps` shows to every account).
+        const passwordFile = /\$\(cat '([^']+)'\)/.exec(lab.output())![1];
+        const password = readFileSync(passwordFile, 'utf8');
+        expect(lab.output()).toMatch(/Services\n\s+redis\s+127\.0\.0\.1:\d+/);
+        expect(lab.output()).toContain('redis-cli');
+        expect(lab.output()).not.toContain(password);
+        for (const entry of run.processes)
+          expect(readFileSync(`/proc/${entry.pid}/cmdline`, 'utf8')).not.toContain(password);
+
+        lab.child.kill(signal);
+        await waitFor(
+          () => lab.child.exitCode !== null || lab.child.signalCode !== null,
+          `the launcher to exit after ${signal}`,
+          stopTimeoutMs,
+          50,
+        );
+
+        await expectNothingLeftBehind(run);
+      },
+      testTimeoutMs,
+    );
+  }
+
+  it(
+    'after kill -9, the next start ends what the dead launcher left and says what it removed',
+    async () => {
+      const first = await launch();
+      const run = recordOf(first.child.pid!);
+      first.child.kill('SIGKILL');
+      await first.exited;
+      expect(leftBehind(run).length).toBeGreaterThan(0); // kill -9 leaves the lab running...
+
+      const second = await launch(); // ...and the next start cleans it up
+      try {
+        expect(second.output()).toContain(`Cleaned up: an earlier run (pid ${run.launcherPid}`);
+        await expectNothingLeftBehind(run);
+      } finally {
+        second.child.kill('SIGTERM');
+        await second.exited;
+      }
+    },
+    testTimeoutMs,
+  );
+
+  it(
+    'a run whose launcher is still alive is never touched by another run’s cleanup',
+    async () => {
+      const live = await launch();
+      try {
+        const run = recordOf(live.child.pid!);
+        cleanStaleRuns();
+        expect(run.processes.every((entry) => isSameProcess(entry.pid, entry.startTicks))).toBe(
+          true,
+        );
+        expect(run.tempDirs.every((dir) => existsSync(dir))).toBe(true);
+      } finally {
+        live.child.kill('SIGTERM');
+        await live.exited;
+      }
+    },
+    testTimeoutMs,
+  );
+});
+
+describe('any program that starts services through the harness (a test worker, an experiment)', () => {
+  /** A node process that starts a Redis through the built harness and waits. */
+  async function startScript(): Promise<{ child: ChildProcess; run: RunRecord }> {
+    const script = `require('@sessions/harness').startRedis().then(() => console.log('up'));`;
+    const child = spawn(process.execPath, ['-e', script], { cwd: repoRoot(), stdio: 'pipe' });
+    let text = '';
+    child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    await waitFor(
+      () => text.includes('up') || child.exitCode !== null,
+      'Redis to start',
+      startTimeoutMs,
+      50,
+    );
+    if (!text.includes('up')) throw new Error(`the script did not start Redis:\n${text}`);
+    return { child, run: recordOf(child.pid!) };
+  }
+
+  for (const signal of ['SIGHUP', 'SIGTERM'] as const) {
+    it(
+      `ends what it started when it gets ${signal}, though it set no handler of its own`,
+      async () => {
+        const { child, run } = await startScript();
+        expect(run.processes).toHaveLength(1);
+        child.kill(signal);
+        await waitFor(
+          () => child.exitCode !== null || child.signalCode !== null,
+          `the script to exit after ${signal}`,
+          stopTimeoutMs,
+          50,
+        );
+        await expectNothingLeftBehind(run);
+      },
+      testTimeoutMs,
+    );
+  }
+
+  it(
+    'killed with kill -9, what it left is removed by the next cleanup',
+    async () => {
+      const { child, run } = await startScript();
+      child.kill('SIGKILL');
+      await waitFor(() => child.signalCode !== null, 'the script to die', stopTimeoutMs, 50);
+      expect(leftBehind(run).length).toBeGreaterThan(0);
+
+      const reports = cleanStaleRuns();
+
+      expect(reports.map((report) => report.launcherPid)).toContain(run.launcherPid);
+      await expectNothingLeftBehind(run);
+    },
+    testTimeoutMs,
+  );
+});
+
+describe('stale-run cleanup', () => {
+  const deadPid = () => {
+    // A process that has exited: its pid names no live launcher.
+    const done = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    return Number(done.stdout);
+  };
+  const staleRecord = (pid: number, extra: Partial<RunRecord>): RunRecord => ({
+    owner: process.getuid!(),
+    launcherPid: pid,
+    pidNamespace: pidNamespace(),
+    startedAt: new Date().toISOString(),
+    command: 'a test',
+    processes: [],
+    tempDirs: [],
+    netns: [],
+    ...extra,
+  });
+
+  it('deletes the network namespaces a dead run recorded, named sas-<launcher pid>-<host>', () => {
+    if (process.getuid?.() !== 0) return; // creating a namespace needs root
+    const pid = deadPid();
+    const name = `sas-${pid}-h1`;
+    expect(spawnSync('ip', ['netns', 'add', name]).status).toBe(0);
+    writeFileSync(
+      path.join(runFolder(), `${pid}-0.json`),
+      JSON.stringify(staleRecord(pid, { netns: [name, 'sas-1-not-this-run'] })),
+      { mode: 0o600 },
+    );
+
+    try {
+      const reports = cleanStaleRuns();
+
+      const namespaces = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout;
+      expect(namespaces).not.toContain(name);
+      expect(reports.find((report) => report.launcherPid === pid)?.netns).toEqual([name]);
+    } finally {
+      spawnSync('ip', ['netns', 'del', name]);
+      spawnSync('rm', ['-f', path.join(runFolder(), `${pid}-0.json`)]);
+    }
+  });
+
+  it('leaves a record another user owns alone, even when its launcher is dead', () => {
+    if (process.getuid?.() !== 0) return; // giving a file to another uid needs root
+    const pid = deadPid();
+    const theirs = mkdtempSync(path.join(os.tmpdir(), 'sessions-other-user-'));
+    const file = path.join(runFolder(), `${pid}-0.json`);
+    writeFileSync(file, JSON.stringify(staleRecord(pid, { owner: 64123, tempDirs: [theirs] })));
+    chownSync(file, 64123, 64123);
+    try {
+      cleanStaleRuns();
+      expect(existsSync(theirs)).toBe(true);
+      expect(existsSync(file)).toBe(true);
+    } finally {
+      spawnSync('rm', ['-rf', theirs, file]);
+    }
+  });
+
+  it('leaves a record from another pid namespace alone (its pids name other processes here)', () => {
+    const pid = deadPid();
+    const theirs = mkdtempSync(path.join(os.tmpdir(), 'sessions-other-namespace-'));
+    const file = path.join(runFolder(), `${pid}-0.json`);
+    writeFileSync(
+      file,
+      JSON.stringify(staleRecord(pid, { pidNamespace: 'pid:[1]', tempDirs: [theirs] })),
+      { mode: 0o600 },
+    );
+    try {
+      cleanStaleRuns();
+      expect(existsSync(theirs)).toBe(true);
+    } finally {
+      spawnSync('rm', ['-rf', theirs, file]);
+    }
+  });
+
+  it('removes only the harness’s own temp folders, whatever a record lists', () => {
+    const pid = deadPid();
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'not-the-course-'));
+    writeFileSync(
+      path.join(runFolder(), `${pid}-0.json`),
+      JSON.stringify(staleRecord(pid, { tempDirs: [outside, os.homedir()] })),
+      { mode: 0o600 },
+    );
+    try {
+      cleanStaleRuns();
+      expect(existsSync(outside)).toBe(true);
+      expect(existsSync(path.join(runFolder(), `${pid}-0.json`))).toBe(false);
+    } finally {
+      spawnSync('rm', ['-rf', outside]);
+    }
+  });
+});
