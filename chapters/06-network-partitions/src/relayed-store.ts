@@ -39,8 +39,13 @@ export function relayedStoreLab(kind: SessionStoreKind): {
       listenHost: network.host(launcherHost).address,
       target: { host: server.host, port: server.port },
     });
-    const urlVia = (host: string, port: number) =>
-      kind === 'redis' ? `redis://${host}:${port}` : `postgres://postgres@${host}:${port}/postgres`;
+    // The store's own URL (its role and password included), pointed at another address.
+    const urlVia = (host: string, port: number) => {
+      const url = new URL(server.url);
+      url.hostname = host;
+      url.port = String(port);
+      return url.toString();
+    };
     started = {
       relay,
       directUrl: urlVia(server.host, server.port),

@@ -1,7 +1,7 @@
 import { sleep, startLab, type Lab } from '@sessions/harness';
 import { externalStorageLab } from '../../src/lab';
 import { loggedInUser, type Me } from '../../test/user';
-import { callsBetween, redisCalls, redisPortOf } from '../redis-calls';
+import { callsBetween, labRedisOf, redisCalls, type LabRedis } from '../redis-calls';
 
 const cacheMs = 5_000;
 const reads = 10;
@@ -23,14 +23,14 @@ async function addItemOn(url: string, cookie: string, item: string): Promise<num
 
 describe(`with SESSION_READ_CACHE_MS=${cacheMs}, each server keeps sessions it read for a while`, () => {
   let lab: Lab;
-  let redisPort: number;
+  let redis: LabRedis;
 
   beforeAll(async () => {
     lab = await startLab(externalStorageLab('redis'), {
       servers: 2,
       env: { SESSION_READ_CACHE_MS: String(cacheMs) },
     });
-    redisPort = redisPortOf(lab);
+    redis = labRedisOf(lab);
   });
   afterAll(async () => {
     await lab?.stop();
@@ -40,9 +40,9 @@ describe(`with SESSION_READ_CACHE_MS=${cacheMs}, each server keeps sessions it r
     const [first] = lab.servers;
     const user = await loggedInUser(first.url, 'lena');
     const cookie = await user.jar.getCookieString(first.url);
-    const before = await redisCalls(redisPort);
+    const before = await redisCalls(redis);
     for (let i = 0; i < reads; i++) await meOn(first.url, cookie);
-    const gets = callsBetween(before, await redisCalls(redisPort), 'get');
+    const gets = callsBetween(before, await redisCalls(redis), 'get');
 
     if (gets > 2)
       throw new Error(

@@ -2,18 +2,18 @@ import { sleep, startLab, type Lab, type LabClient } from '@sessions/harness';
 import { externalStorageLab } from '../../src/lab';
 import { control, testControlToken } from '../../test/lab-controls';
 import { loggedInUser, type Me } from '../../test/user';
-import { callsBetween, redisCalls, redisPortOf } from '../redis-calls';
+import { callsBetween, labRedisOf, redisCalls, type LabRedis } from '../redis-calls';
 
 const failuresToOpen = 3;
 const cooldownMs = 3_000;
 const requestsWhileHung = 10;
 
 /** Redis readings after SIGCONT: the commands a hung Redis buffered are run first. */
-async function settledCalls(port: number): Promise<Record<string, number>> {
-  let previous = await redisCalls(port);
+async function settledCalls(redis: LabRedis): Promise<Record<string, number>> {
+  let previous = await redisCalls(redis);
   for (let attempt = 0; attempt < 40; attempt++) {
     await sleep(50);
-    const now = await redisCalls(port);
+    const now = await redisCalls(redis);
     if (callsBetween(previous, now, 'get') === 0) return now;
     previous = now;
   }
@@ -22,7 +22,7 @@ async function settledCalls(port: number): Promise<Record<string, number>> {
 
 describe(`with STORE_BREAKER_FAILURES=${failuresToOpen}, a hung Redis is no longer asked by every request`, () => {
   let lab: Lab;
-  let redisPort: number;
+  let redis: LabRedis;
   let user: LabClient;
 
   beforeAll(async () => {
@@ -34,7 +34,7 @@ describe(`with STORE_BREAKER_FAILURES=${failuresToOpen}, a hung Redis is no long
         STORE_BREAKER_COOLDOWN_MS: String(cooldownMs),
       },
     });
-    redisPort = redisPortOf(lab);
+    redis = labRedisOf(lab);
   });
   afterAll(async () => {
     await lab?.stop();
@@ -42,7 +42,7 @@ describe(`with STORE_BREAKER_FAILURES=${failuresToOpen}, a hung Redis is no long
 
   it(`after ${failuresToOpen} failures in a row, requests get a 503 without a command reaching Redis`, async () => {
     user = await loggedInUser(lab.url, 'june');
-    const before = await redisCalls(redisPort);
+    const before = await redisCalls(redis);
     await control(lab, 'pause-redis');
     const statuses: number[] = [];
     try {
@@ -51,7 +51,7 @@ describe(`with STORE_BREAKER_FAILURES=${failuresToOpen}, a hung Redis is no long
       await control(lab, 'resume-redis');
     }
     // A paused Redis keeps the commands it was sent and runs them once resumed: count them.
-    const reachedRedis = callsBetween(before, await settledCalls(redisPort), 'get');
+    const reachedRedis = callsBetween(before, await settledCalls(redis), 'get');
 
     if (statuses.some((status) => status !== 503))
       throw new Error(

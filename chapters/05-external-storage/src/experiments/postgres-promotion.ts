@@ -37,10 +37,13 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string): Prom
 
 /** Waits until the standby has replayed everything the primary has written. */
 async function standbyCaughtUp(primary: PostgresServer, standby: PostgresServer): Promise<void> {
-  const [{ lsn }] = await sql<{ lsn: string }>(primary.url, 'SELECT pg_current_wal_lsn() AS lsn');
+  const [{ lsn }] = await sql<{ lsn: string }>(
+    primary.superuserUrl,
+    'SELECT pg_current_wal_lsn() AS lsn',
+  );
   for (let i = 0; i < 200; i++) {
     const [{ behind }] = await sql<{ behind: boolean }>(
-      standby.url,
+      standby.superuserUrl,
       `SELECT pg_last_wal_replay_lsn() < '${lsn}'::pg_lsn AS behind`,
     );
     if (!behind) return;

@@ -33,7 +33,7 @@ export async function measureRedisRoundTrip(
         await client.get('course:sess:example');
         times.push(performance.now() - started);
       }
-      const stats = await redisInfo(redis.port, 'commandstats');
+      const stats = await redisInfo(redis.port, 'commandstats', { password: redis.password });
       const usPerCall = Number(/usec_per_call=([\d.]+)/.exec(stats.cmdstat_get ?? '')?.[1]);
       result.clientP50Ms.push(Math.round(percentile(times, 50) * 1000) / 1000);
       result.serverUsPerCall.push(Math.round(usPerCall * 100) / 100);

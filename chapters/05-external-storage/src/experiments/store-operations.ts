@@ -1,7 +1,6 @@
 import pg from 'pg';
 import {
   LabClient,
-  redisCommand,
   redisInfo,
   startLab,
   startPostgres,
@@ -91,10 +90,10 @@ async function countingRedis(): Promise<CountingStore> {
       stop: async () => {},
     },
     reset: async () => {
-      await redisCommand(redis.port, ['CONFIG', 'RESETSTAT']);
+      await redis.command('CONFIG', 'RESETSTAT');
     },
     counts: async () => {
-      const stats = await redisInfo(redis.port, 'commandstats');
+      const stats = await redisInfo(redis.port, 'commandstats', { password: redis.password });
       const counts: Record<string, number> = {};
       for (const [key, value] of Object.entries(stats)) {
         const name = key.replace(/^cmdstat_/, '');
@@ -114,7 +113,8 @@ async function countingRedis(): Promise<CountingStore> {
 async function countingPostgres(): Promise<CountingStore> {
   const postgres: PostgresServer = await startPostgres();
   const query = async <T extends pg.QueryResultRow>(sql: string) => {
-    const client = new pg.Client({ connectionString: postgres.url });
+    // The statistics belong to the superuser; the app's own role may not read or reset them.
+    const client = new pg.Client({ connectionString: postgres.superuserUrl });
     await client.connect();
     try {
       return (await client.query<T>(sql)).rows;

@@ -290,6 +290,14 @@ export class PostgresServer {
     );
   }
 
+  /**
+   * The superuser's connection to the application's database, for the harness's own
+   * measurements (the server's statistics views). It holds a password: never print it.
+   */
+  get superuserUrl(): string {
+    return `postgres://postgres:${encodeURIComponent(this.superuserPassword)}@${this.host}:${this.port}/${appDatabase}`;
+  }
+
   /** A clean "fast" shutdown (SIGINT): open connections are closed, committed data is kept. */
   async shutdown(): Promise<void> {
     const process = this.process;
