@@ -15,6 +15,40 @@ function postLogin(body: string, headers: Record<string, string> = json) {
   return { via: 'fetch' as const, method: 'POST', path: '/login', headers: () => headers, body };
 }
 
+/** A POST /login the app must refuse (400 unless said otherwise), changing nothing. */
+function loginRefused(
+  kind: string,
+  name: string,
+  send: ReturnType<typeof postLogin>,
+  expectedStatus = 400,
+): HostileCase {
+  return { kind, name, target: 'app', send, expectedStatus };
+}
+
+/** CR LF inside the request target: whatever the answer, no header may be injected. */
+function crlfInTarget(path: string, expectedStatus: number, note?: string): HostileCase {
+  return {
+    kind: 'CRLF in parameters',
+    name: note ? `GET ${path} ${note}` : `GET ${path}`,
+    target: 'app',
+    send: {
+      via: 'raw',
+      bytes: (c) => httpRequest(`GET ${path} HTTP/1.1`, [`Host: ${c.host}`, 'Connection: close']),
+    },
+    expectedStatus,
+    checks: [noResponseHeader('X-Injected')],
+  };
+}
+
+/** POST /cart with one item, as the user whose cookie this is. */
+function addToCart(context: CaseContext, cookie: string, item: string): Promise<Reply> {
+  return sendFetch(`${context.baseUrl}/cart`, {
+    method: 'POST',
+    headers: { ...json, cookie },
+    body: JSON.stringify({ item }),
+  });
+}
+
 /** The reply must say the user is unknown: the server adopted nothing. */
 function expectUnknown(reply: Reply, what: string): Reply {
   const userid = useridOf(reply);
@@ -57,13 +91,7 @@ function tampered(part: 'signature' | 'id'): HostileCase {
 async function concurrentCartWrites(context: CaseContext, writes: number): Promise<Reply> {
   const user = await logIn(context, 'busy');
   const replies = await Promise.all(
-    Array.from({ length: writes }, (_, i) =>
-      sendFetch(`${context.baseUrl}/cart`, {
-        method: 'POST',
-        headers: { ...json, cookie: user.cookie },
-        body: JSON.stringify({ item: `item-${i}` }),
-      }),
-    ),
+    Array.from({ length: writes }, (_, i) => addToCart(context, user.cookie, `item-${i}`)),
   );
   const final = await me(context, { cookie: user.cookie });
   const finalCart = parseJson<{ cart: string[] }>(final)?.cart ?? [];
@@ -169,96 +197,39 @@ export function appCases(chapter: string): HostileCase[] {
         via: 'steps',
         run: async (context) => {
           const user = await logIn(context, 'shopper');
-          return sendFetch(`${context.baseUrl}/cart`, {
-            method: 'POST',
-            headers: { ...json, cookie: user.cookie },
-            body: JSON.stringify({ item: 'apple\r\nX-Injected: 1' }),
-          });
+          return addToCart(context, user.cookie, 'apple\r\nX-Injected: 1');
         },
       },
       expectedStatus: 400,
       checks: [noResponseHeader('X-Injected')],
     },
-    {
-      kind: 'CRLF in parameters',
-      name: 'GET /me?next=%0d%0aX-Injected:%201',
-      target: 'app',
-      send: {
-        via: 'raw',
-        bytes: (c) =>
-          httpRequest('GET /me?next=%0d%0aX-Injected:%201 HTTP/1.1', [
-            `Host: ${c.host}`,
-            'Connection: close',
-          ]),
-      },
-      expectedStatus: 200,
-      checks: [noResponseHeader('X-Injected')],
-    },
-    {
-      kind: 'CRLF in parameters',
-      name: 'GET /%0d%0aX-Injected:%201 (unknown route)',
-      target: 'app',
-      send: {
-        via: 'raw',
-        bytes: (c) =>
-          httpRequest('GET /%0d%0aX-Injected:%201 HTTP/1.1', [
-            `Host: ${c.host}`,
-            'Connection: close',
-          ]),
-      },
-      expectedStatus: 404,
-      checks: [noResponseHeader('X-Injected')],
-    },
+    crlfInTarget('/me?next=%0d%0aX-Injected:%201', 200),
+    crlfInTarget('/%0d%0aX-Injected:%201', 404, '(unknown route)'),
     // Bodies.
-    {
-      kind: 'huge JSON body',
-      name: '100 KB login body (the app accepts 16 KB)',
-      target: 'app',
-      send: postLogin(JSON.stringify({ userid: 'a', padding: 'x'.repeat(100_000) })),
-      expectedStatus: 413,
-    },
-    {
-      kind: 'malformed JSON body',
-      name: '{"userid":',
-      target: 'app',
-      send: postLogin('{"userid":'),
-      expectedStatus: 400,
-    },
-    {
-      kind: 'malformed JSON body',
-      name: 'a bare JSON string "a"',
-      target: 'app',
-      send: postLogin('"a"'),
-      expectedStatus: 400,
-    },
-    {
-      kind: 'malformed JSON body',
-      name: 'the right JSON sent as text/plain',
-      target: 'app',
-      send: postLogin('{"userid":"a"}', { 'content-type': 'text/plain' }),
-      expectedStatus: 400,
-    },
-    {
-      kind: 'wrongly typed JSON',
-      name: 'userid {"$ne":null}',
-      target: 'app',
-      send: postLogin('{"userid":{"$ne":null}}'),
-      expectedStatus: 400,
-    },
-    {
-      kind: 'wrongly typed JSON',
-      name: 'userid of 65 characters',
-      target: 'app',
-      send: postLogin(JSON.stringify({ userid: 'u'.repeat(65) })),
-      expectedStatus: 400,
-    },
-    {
-      kind: 'wrongly typed JSON',
-      name: 'userid nested 7000 arrays deep',
-      target: 'app',
-      send: postLogin(`{"userid":${'['.repeat(7000)}${']'.repeat(7000)}}`),
-      expectedStatus: 400,
-    },
+    loginRefused(
+      'huge JSON body',
+      '100 KB login body (the app accepts 16 KB)',
+      postLogin(JSON.stringify({ userid: 'a', padding: 'x'.repeat(100_000) })),
+      413,
+    ),
+    loginRefused('malformed JSON body', '{"userid":', postLogin('{"userid":')),
+    loginRefused('malformed JSON body', 'a bare JSON string "a"', postLogin('"a"')),
+    loginRefused(
+      'malformed JSON body',
+      'the right JSON sent as text/plain',
+      postLogin('{"userid":"a"}', { 'content-type': 'text/plain' }),
+    ),
+    loginRefused('wrongly typed JSON', 'userid {"$ne":null}', postLogin('{"userid":{"$ne":null}}')),
+    loginRefused(
+      'wrongly typed JSON',
+      'userid of 65 characters',
+      postLogin(JSON.stringify({ userid: 'u'.repeat(65) })),
+    ),
+    loginRefused(
+      'wrongly typed JSON',
+      'userid nested 7000 arrays deep',
+      postLogin(`{"userid":${'['.repeat(7000)}${']'.repeat(7000)}}`),
+    ),
     {
       kind: 'prototype pollution',
       name: '{"__proto__":{"userid":"admin"}} then a fresh GET /me',
@@ -285,11 +256,7 @@ export function appCases(chapter: string): HostileCase[] {
         via: 'steps',
         run: async (context) => {
           const user = await logIn(context, 'shopper');
-          const added = await sendFetch(`${context.baseUrl}/cart`, {
-            method: 'POST',
-            headers: { ...json, cookie: user.cookie },
-            body: JSON.stringify({ item: '<script>alert(1)</script>' }),
-          });
+          const added = await addToCart(context, user.cookie, '<script>alert(1)</script>');
           const page = await me(context, { cookie: user.cookie }, '/');
           return {
             ...page,
@@ -310,11 +277,7 @@ export function appCases(chapter: string): HostileCase[] {
           const user = await logIn(context, 'hoarder');
           let last: Reply | undefined;
           for (let i = 0; i <= maxCartItems; i++) {
-            last = await sendFetch(`${context.baseUrl}/cart`, {
-              method: 'POST',
-              headers: { ...json, cookie: user.cookie },
-              body: JSON.stringify({ item: `item-${i}` }),
-            });
+            last = await addToCart(context, user.cookie, `item-${i}`);
             if (i < maxCartItems && last.status !== 200)
               return { ...last, problems: [`item ${i + 1} was refused (${last.status})`] };
           }

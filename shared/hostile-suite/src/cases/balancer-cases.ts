@@ -89,6 +89,24 @@ function controlRequest(action: string, headers: (context: CaseContext) => strin
     );
 }
 
+/** A POST to a control that must not run: refused (403) unless the checks pass (404). */
+function refusedControl(
+  kind: string,
+  name: string,
+  action: string,
+  headers: (context: CaseContext) => string[],
+  expectedStatus = 403,
+): HostileCase {
+  return {
+    kind,
+    name,
+    target: 'balancer',
+    send: { via: 'raw', bytes: controlRequest(action, headers) },
+    expectedStatus,
+    forwarded: 'never',
+  };
+}
+
 /** Hostile input aimed at the balancer itself. */
 export const balancerCases: HostileCase[] = [
   // Open proxy: the request names a target outside the pool (the canary).
@@ -467,25 +485,18 @@ export const balancerCases: HostileCase[] = [
     checks: [bodyLacks('"sessions":[', 'a server’s session list')],
   })),
   // The dashboard's controls (kill, pause, ...) are the most dangerous thing the balancer serves.
-  {
-    kind: 'control action without the token',
-    name: 'POST /__lb/control/kill, no X-Lab-Token',
-    target: 'balancer',
-    send: { via: 'raw', bytes: controlRequest('kill', () => []) },
-    expectedStatus: 403,
-    forwarded: 'never',
-  },
-  {
-    kind: 'control action without the token',
-    name: 'wrong X-Lab-Token of the right length',
-    target: 'balancer',
-    send: {
-      via: 'raw',
-      bytes: controlRequest('kill', (c) => [`X-Lab-Token: ${'0'.repeat(c.controlToken.length)}`]),
-    },
-    expectedStatus: 403,
-    forwarded: 'never',
-  },
+  refusedControl(
+    'control action without the token',
+    'POST /__lb/control/kill, no X-Lab-Token',
+    'kill',
+    () => [],
+  ),
+  refusedControl(
+    'control action without the token',
+    'wrong X-Lab-Token of the right length',
+    'kill',
+    (c) => [`X-Lab-Token: ${'0'.repeat(c.controlToken.length)}`],
+  ),
   {
     kind: 'control action without the token',
     name: 'token in the query string instead of the header',
@@ -497,60 +508,26 @@ export const balancerCases: HostileCase[] = [
     expectedStatus: 403,
     forwarded: 'never',
   },
-  {
-    kind: 'control action from another origin',
-    name: 'valid token, Origin: http://evil.example',
-    target: 'balancer',
-    send: {
-      via: 'raw',
-      bytes: controlRequest('kill', (c) => [
-        `X-Lab-Token: ${c.controlToken}`,
-        'Origin: http://evil.example',
-      ]),
-    },
-    expectedStatus: 403,
-    forwarded: 'never',
-  },
-  {
-    kind: 'control action from another origin',
-    name: 'valid token, Origin: null (sandboxed page)',
-    target: 'balancer',
-    send: {
-      via: 'raw',
-      bytes: controlRequest('kill', (c) => [`X-Lab-Token: ${c.controlToken}`, 'Origin: null']),
-    },
-    expectedStatus: 403,
-    forwarded: 'never',
-  },
-  {
-    kind: 'control action from another origin',
-    name: 'valid token, Sec-Fetch-Site: cross-site',
-    target: 'balancer',
-    send: {
-      via: 'raw',
-      bytes: controlRequest('kill', (c) => [
-        `X-Lab-Token: ${c.controlToken}`,
-        'Sec-Fetch-Site: cross-site',
-      ]),
-    },
-    expectedStatus: 403,
-    forwarded: 'never',
-  },
-  {
-    // The control that proves the 403s above come from the checks, not from a lab without controls.
-    kind: 'control action from another origin',
-    name: 'valid token, same origin, unknown action (the checks pass: 404)',
-    target: 'balancer',
-    send: {
-      via: 'raw',
-      bytes: controlRequest('no-such-action', (c) => [
-        `X-Lab-Token: ${c.controlToken}`,
-        `Origin: http://${c.host}`,
-      ]),
-    },
-    expectedStatus: 404,
-    forwarded: 'never',
-  },
+  ...(
+    [
+      ['valid token, Origin: http://evil.example', 'Origin: http://evil.example'],
+      ['valid token, Origin: null (sandboxed page)', 'Origin: null'],
+      ['valid token, Sec-Fetch-Site: cross-site', 'Sec-Fetch-Site: cross-site'],
+    ] as const
+  ).map(([name, header]) =>
+    refusedControl('control action from another origin', name, 'kill', (c) => [
+      `X-Lab-Token: ${c.controlToken}`,
+      header,
+    ]),
+  ),
+  // The control that proves the 403s above come from the checks, not from a lab without controls.
+  refusedControl(
+    'control action from another origin',
+    'valid token, same origin, unknown action (the checks pass: 404)',
+    'no-such-action',
+    (c) => [`X-Lab-Token: ${c.controlToken}`, `Origin: http://${c.host}`],
+    404,
+  ),
   {
     kind: 'control action from another origin',
     name: 'GET /__lb/control/kill (not a POST)',

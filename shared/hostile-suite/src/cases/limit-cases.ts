@@ -145,24 +145,22 @@ async function connectionCap(context: CaseContext): Promise<Reply> {
   }
 }
 
+/** A body-less method carrying a chunked body that hides a second request: refused with 400. */
+function smugglingOntoPooledConnection(method: 'DELETE' | 'OPTIONS'): HostileCase {
+  return {
+    kind: 'request smuggling onto a pooled connection',
+    name: `${method} with a chunked body holding GET /__internal/sessions, then GET /me`,
+    target: 'balancer',
+    send: { via: 'steps', run: (context) => smuggleOntoPooledConnection(context, method) },
+    expectedStatus: 400,
+    checks: [bodyLacks('"sessions":[', 'a server’s session list')],
+  };
+}
+
 /** The limits that keep one client from taking the balancer's memory, sockets or time. */
 export const limitCases: HostileCase[] = [
-  {
-    kind: 'request smuggling onto a pooled connection',
-    name: 'DELETE with a chunked body holding GET /__internal/sessions, then GET /me',
-    target: 'balancer',
-    send: { via: 'steps', run: (context) => smuggleOntoPooledConnection(context, 'DELETE') },
-    expectedStatus: 400,
-    checks: [bodyLacks('"sessions":[', 'a server’s session list')],
-  },
-  {
-    kind: 'request smuggling onto a pooled connection',
-    name: 'OPTIONS with a chunked body holding GET /__internal/sessions, then GET /me',
-    target: 'balancer',
-    send: { via: 'steps', run: (context) => smuggleOntoPooledConnection(context, 'OPTIONS') },
-    expectedStatus: 400,
-    checks: [bodyLacks('"sessions":[', 'a server’s session list')],
-  },
+  smugglingOntoPooledConnection('DELETE'),
+  smugglingOntoPooledConnection('OPTIONS'),
   {
     kind: 'a header that switches the deadline off',
     name: 'GET /me with Expect: 100-continue to a server that never answers',
