@@ -1,31 +1,20 @@
-import { startBalancer, type Balancer } from '../src';
-import { servedBy, startTinyBackend, type TinyBackend } from './support/tiny-backend';
+import { withThreeBackends } from './support/three-backends';
+import { servedBy } from './support/tiny-backend';
 
 describe('round-robin behind the balancer', () => {
-  let backends: TinyBackend[];
-  let balancer: Balancer;
-
-  beforeEach(async () => {
-    backends = await Promise.all(['1', '2', '3'].map((id) => startTinyBackend(id)));
-    balancer = await startBalancer({
-      servers: backends.map(({ id, url }) => ({ id, url })),
-      strategy: 'round-robin',
-    });
-  });
-  afterEach(async () => {
-    await balancer.close();
-    await Promise.all(backends.map((backend) => backend.close()));
+  const world = withThreeBackends({
+    strategy: 'round-robin',
   });
 
   it('sends each request to the next server in turn', async () => {
     const sequence: string[] = [];
-    for (let i = 0; i < 6; i++) sequence.push(await servedBy(`${balancer.url}/me`));
+    for (let i = 0; i < 6; i++) sequence.push(await servedBy(`${world.balancer.url}/me`));
     expect(sequence).toEqual(['1', '2', '3', '1', '2', '3']);
   });
 
   it('counts the requests each server received in /__lb/state', async () => {
-    for (let i = 0; i < 4; i++) await servedBy(`${balancer.url}/me`);
-    const state = (await (await fetch(`${balancer.url}/__lb/state`)).json()) as {
+    for (let i = 0; i < 4; i++) await servedBy(`${world.balancer.url}/me`);
+    const state = (await (await fetch(`${world.balancer.url}/__lb/state`)).json()) as {
       strategy: string;
       servers: Array<{ id: string; requests: number }>;
     };
@@ -39,11 +28,13 @@ describe('round-robin behind the balancer', () => {
 
   it('streams one event per request saying which server and why', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${balancer.url}/__lb/events`, { signal: controller.signal });
+    const response = await fetch(`${world.balancer.url}/__lb/events`, {
+      signal: controller.signal,
+    });
     const reader = response.body!.getReader();
     await reader.read(); // the ": connected" comment
-    await servedBy(`${balancer.url}/cart?x=1`, { headers: { 'x-lab-client': 'user-7' } });
-    await servedBy(`${balancer.url}/me`);
+    await servedBy(`${world.balancer.url}/cart?x=1`, { headers: { 'x-lab-client': 'user-7' } });
+    await servedBy(`${world.balancer.url}/me`);
     let text = '';
     while ((text.match(/^data: /gm) ?? []).length < 2)
       text += new TextDecoder().decode((await reader.read()).value);
@@ -65,7 +56,7 @@ describe('round-robin behind the balancer', () => {
   });
 
   it('replaces X-Forwarded-* headers the client sent with its own', async () => {
-    await fetch(`${balancer.url}/me`, {
+    await fetch(`${world.balancer.url}/me`, {
       headers: {
         'x-forwarded-for': '6.6.6.6',
         'x-forwarded-proto': 'https',
@@ -73,20 +64,20 @@ describe('round-robin behind the balancer', () => {
         forwarded: 'for=6.6.6.6',
       },
     });
-    const seen = backends[0].received.at(-1)!;
+    const seen = world.backends[0].received.at(-1)!;
     expect(seen['x-forwarded-for']).toBe('127.0.0.1');
     expect(seen['x-forwarded-proto']).toBe('http');
-    expect(seen['x-forwarded-host']).toBe(new URL(balancer.url).host);
+    expect(seen['x-forwarded-host']).toBe(new URL(world.balancer.url).host);
     expect(seen.forwarded).toBeUndefined();
   });
 
   it('passes a POST body through unchanged', async () => {
-    const response = await fetch(`${balancer.url}/login`, {
+    const response = await fetch(`${world.balancer.url}/login`, {
       method: 'POST',
       body: '{"userid":"a"}',
       headers: { 'content-type': 'application/json' },
     });
     expect(response.status).toBe(200);
-    expect(backends[0].received.at(-1)!['content-length']).toBe('14');
+    expect(world.backends[0].received.at(-1)!['content-length']).toBe('14');
   });
 });

@@ -1,5 +1,4 @@
-import { startBalancer, type Balancer } from '../src';
-import { startTinyBackend, type TinyBackend } from './support/tiny-backend';
+import { withThreeBackends } from './support/three-backends';
 
 /** The cookie pair from a Set-Cookie line: "SERVERID=abc". */
 const cookiePair = (response: Response, name: string) =>
@@ -9,26 +8,15 @@ const cookiePair = (response: Response, name: string) =>
     ?.split(';')[0];
 
 describe('the insert-mode sticky cookie through the real balancer', () => {
-  let backends: TinyBackend[];
-  let balancer: Balancer;
-
-  beforeEach(async () => {
-    backends = await Promise.all(['1', '2', '3'].map((id) => startTinyBackend(id)));
-    balancer = await startBalancer({
-      servers: backends.map(({ id, url }) => ({ id, url })),
-      strategy: 'sticky-insert-cookie',
-      // No health check runs during a test: "right after its server dies" means before any
-      // check could notice, however long a busy machine takes between the kill and the request.
-      healthCheck: { intervalMs: 60_000, fall: 2, rise: 2, timeoutMs: 200 },
-    });
-  });
-  afterEach(async () => {
-    await balancer.close();
-    await Promise.all(backends.map((backend) => backend.close()));
+  const world = withThreeBackends({
+    strategy: 'sticky-insert-cookie',
+    // No health check runs during a test: "right after its server dies" means before any
+    // check could notice, however long a busy machine takes between the kill and the request.
+    healthCheck: { intervalMs: 60_000, fall: 2, rise: 2, timeoutMs: 200 },
   });
 
   it('pins a client to one server, and the server never sees SERVERID', async () => {
-    const first = await fetch(`${balancer.url}/me`);
+    const first = await fetch(`${world.balancer.url}/me`);
     await first.arrayBuffer();
     const sticky = cookiePair(first, 'SERVERID');
     expect(sticky).toMatch(/^SERVERID=[0-9a-f]{16}$/);
@@ -36,7 +24,9 @@ describe('the insert-mode sticky cookie through the real balancer', () => {
 
     const servedBy: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const next = await fetch(`${balancer.url}/me`, { headers: { cookie: `${sticky}; a=1` } });
+      const next = await fetch(`${world.balancer.url}/me`, {
+        headers: { cookie: `${sticky}; a=1` },
+      });
       const body = (await next.json()) as { server: string; headers: { cookie?: string } };
       servedBy.push(body.server);
       expect(body.headers.cookie).toBe('a=1');
@@ -46,27 +36,32 @@ describe('the insert-mode sticky cookie through the real balancer', () => {
   });
 
   it('right after its server dies, the retry lands elsewhere and the answer carries a new SERVERID', async () => {
-    const first = await fetch(`${balancer.url}/me`);
+    const first = await fetch(`${world.balancer.url}/me`);
     await first.arrayBuffer();
     const pinned = first.headers.get('x-served-by')!;
-    await backends.find((backend) => backend.id === pinned)!.close();
+    await world.backends.find((backend) => backend.id === pinned)!.close();
 
-    const after = await fetch(`${balancer.url}/me`, {
+    const after = await fetch(`${world.balancer.url}/me`, {
       headers: { cookie: cookiePair(first, 'SERVERID')! },
     });
     await after.arrayBuffer();
     expect(after.headers.get('x-served-by')).not.toBe(pinned);
     expect(cookiePair(after, 'SERVERID')).toMatch(/^SERVERID=/);
     expect(cookiePair(after, 'SERVERID')).not.toBe(cookiePair(first, 'SERVERID'));
-    expect(balancer.events.latest().at(-1)).toMatchObject({ reason: 'redispatch', status: 200 });
+    expect(world.balancer.events.latest().at(-1)).toMatchObject({
+      reason: 'redispatch',
+      status: 200,
+    });
   });
 
   it('counts a forged cookie and never routes outside the pool', async () => {
-    const response = await fetch(`${balancer.url}/me`, {
+    const response = await fetch(`${world.balancer.url}/me`, {
       headers: { cookie: 'SERVERID=0123456789abcdef' },
     });
     await response.arrayBuffer();
-    expect(backends.map((backend) => backend.id)).toContain(response.headers.get('x-served-by'));
-    expect(balancer.counters['invalid-sticky-cookie']).toBe(1);
+    expect(world.backends.map((backend) => backend.id)).toContain(
+      response.headers.get('x-served-by'),
+    );
+    expect(world.balancer.counters['invalid-sticky-cookie']).toBe(1);
   });
 });
