@@ -110,4 +110,4 @@ export {
 export { networkTestGate } from './network/test-gate';
 export { type Placement } from './process/chapter-server';
 export { DelayRelay, type RelayDelay, type RelayCounters } from './network/delay-relay';
-export { formatSpread, round2, spreadOf, type Spread } from './measure/spread';
+export { figuresOverRounds, formatSpread, round2, spreadOf, type Spread } from './measure/spread';

@@ -1,60 +1,66 @@
-import { chapterDir, formatTable, startLab, writeResults } from '@sessions/harness';
+import {
+  chapterDir,
+  figuresOverRounds,
+  formatTable,
+  startLab,
+  writeResults,
+  type Figure,
+} from '@sessions/harness';
 import { lab as definition } from '../lab';
-import { measureLostSessions, type LostSessionsOptions } from './lost-sessions';
+import {
+  measureLostSessions,
+  type LostSessionsOptions,
+  type LostSessionsResult,
+} from './lost-sessions';
 
 // npm run experiment -w chapters/02-inconsistency
+// Each round is a fresh lab and its own seed (2, 3, 4): the users come in another order, and
+// the share that misses its session moves around 1 - 1/N. A seed gives the same count on
+// any machine: the requests go one after another, so nothing depends on timing.
+const rounds = 3;
+const firstSeed = 2;
+
 async function main() {
-  const options: LostSessionsOptions = {
-    users: 20,
-    requestsPerUser: 10,
-    servers: definition.servers,
-    seed: 2,
-  };
+  const options = { users: 20, requestsPerUser: 10, servers: definition.servers };
   console.log(
-    `Chapter 02 experiment: ${options.users} users log in once, then make ${options.requestsPerUser} requests each through a round-robin balancer in front of ${options.servers} servers.`,
+    `Chapter 02 experiment: ${options.users} users log in once, then make ${options.requestsPerUser} requests each through a round-robin balancer in front of ${options.servers} servers; ${rounds} rounds, seeds ${firstSeed} to ${firstSeed + rounds - 1}.`,
   );
-  const lab = await startLab(definition);
-  try {
-    const result = await measureLostSessions(lab, options);
-    const percent = (share: number) => Math.round(share * 1000) / 10;
+  const percent = (share: number) => Math.round(share * 1000) / 10;
+  const byRound: Array<Record<string, Figure>> = [];
+  const servedBy: Array<Record<string, Figure>> = [];
+  for (let round = 0; round < rounds; round++) {
+    const seed = firstSeed + round;
+    const lab = await startLab(definition);
+    let result: LostSessionsResult;
+    try {
+      result = await measureLostSessions(lab, { ...options, seed } satisfies LostSessionsOptions);
+    } finally {
+      await lab.stop();
+    }
     const rows = [
       { figure: 'requests', value: result.requests },
       { figure: 'requests that found no session', value: result.requestsWithoutSession },
       { figure: 'share without session (%)', value: percent(result.shareWithoutSession) },
       { figure: 'expected share: 1 - 1/N (%)', value: percent(result.expectedShare) },
     ];
-    console.log(`\n${formatTable(rows, 'Lost sessions behind round-robin')}\n`);
-    console.log(
-      formatTable(
-        Object.entries(result.servedBy).map(([server, requests]) => ({ server, requests })),
-        'Requests per server',
-      ),
-    );
-    const file = writeResults(chapterDir('02-inconsistency'), {
-      experiment: 'lost-sessions',
-      parameters: {
-        users: options.users,
-        requestsPerUser: options.requestsPerUser,
-        servers: options.servers,
-        seed: options.seed,
-      },
-      figures: {
-        requests: result.requests,
-        requestsWithoutSession: result.requestsWithoutSession,
-        percentWithoutSession: percent(result.shareWithoutSession),
-        expectedPercent: percent(result.expectedShare),
-      },
-      tables: {
-        servedBy: Object.entries(result.servedBy).map(([server, requests]) => ({
-          server,
-          requests,
-        })),
-      },
+    console.log(`\n${formatTable(rows, `Lost sessions behind round-robin, seed ${seed}`)}\n`);
+    for (const [server, requests] of Object.entries(result.servedBy))
+      servedBy.push({ seed, server, requests });
+    byRound.push({
+      requests: result.requests,
+      requestsWithoutSession: result.requestsWithoutSession,
+      percentWithoutSession: percent(result.shareWithoutSession),
+      expectedPercent: percent(result.expectedShare),
     });
-    console.log(`\nwrote ${file}`);
-  } finally {
-    await lab.stop();
   }
+  console.log(formatTable(servedBy, 'Requests per server'));
+  const file = writeResults(chapterDir('02-inconsistency'), {
+    experiment: 'lost-sessions',
+    parameters: { rounds, ...options, seeds: `${firstSeed}-${firstSeed + rounds - 1}` },
+    figures: { rounds, ...figuresOverRounds(byRound) },
+    tables: { servedBy },
+  });
+  console.log(`\nwrote ${file}`);
 }
 
 void main();

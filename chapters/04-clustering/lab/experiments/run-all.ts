@@ -16,7 +16,7 @@ const experiments: Record<string, () => Promise<void>> = {
   'scale-out': runScaleOut,
 };
 
-// npm run experiment -w chapters/04-clustering            (all of them, a few minutes)
+// npm run experiment -w chapters/04-clustering            (all of them, 3 rounds each: up to an hour)
 // npm run experiment -w chapters/04-clustering -- memory  (one of them)
 async function main() {
   const chosen = process.argv.slice(2);

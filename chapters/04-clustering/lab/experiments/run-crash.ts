@@ -1,30 +1,34 @@
-import { formatTable, writeResults, type Figure } from '@sessions/harness';
+import { figuresOverRounds, formatTable, writeResults, type Figure } from '@sessions/harness';
 import { measureCrashLoss } from './crash';
-import { chapter, withLab } from './with-lab';
+import { chapter, rounds, withLab } from './with-lab';
 
 const delayMs = 200;
 const load = { users: 20, thinkMs: 400, warmupMs: 1500, afterMs: 2000, victim: '2' };
 
 export async function runCrash(): Promise<void> {
   console.log(
-    `\n[crash] ${load.users} users add items every ${load.thinkMs} ms through the balancer; server ${load.victim} gets kill -9 right after it acknowledges a write (replication delay ${delayMs} ms)`,
+    `\n[crash] ${load.users} users add items every ${load.thinkMs} ms through the balancer; server ${load.victim} gets kill -9 right after it acknowledges a write (replication delay ${delayMs} ms); ${rounds} rounds, a fresh cluster each`,
   );
   const rows: Array<Record<string, Figure>> = [];
-  const figures: Record<string, Figure> = { delayMs };
-  for (const mode of ['async', 'sync']) {
-    const result = await withLab(
-      { env: { REPLICATION_MODE: mode, REPLICATION_DELAY_MS: String(delayMs) } },
-      (lab) => measureCrashLoss(lab, load),
-    );
-    rows.push({ mode, ...result });
-    for (const [name, value] of Object.entries(result))
-      figures[`${mode}${name[0].toUpperCase()}${name.slice(1)}`] = value;
+  const byRound: Array<Record<string, Figure>> = [];
+  for (let round = 1; round <= rounds; round++) {
+    const figures: Record<string, Figure> = { delayMs };
+    for (const mode of ['async', 'sync']) {
+      const result = await withLab(
+        { env: { REPLICATION_MODE: mode, REPLICATION_DELAY_MS: String(delayMs) } },
+        (lab) => measureCrashLoss(lab, load),
+      );
+      rows.push({ round, mode, ...result });
+      for (const [name, value] of Object.entries(result))
+        figures[`${mode}${name[0].toUpperCase()}${name.slice(1)}`] = value;
+    }
+    byRound.push(figures);
   }
   console.log(`\n${formatTable(rows, 'Acknowledged writes lost when a server dies')}`);
   writeResults(chapter, {
     experiment: 'crash',
-    parameters: { delayMs, ...load },
-    figures,
+    parameters: { rounds, delayMs, ...load },
+    figures: { rounds, ...figuresOverRounds(byRound) },
     tables: { crash: rows },
   });
 }

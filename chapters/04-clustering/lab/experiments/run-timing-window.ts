@@ -1,6 +1,14 @@
-import { barChartSvg, formatTable, writeResults, type Figure } from '@sessions/harness';
-import { measureStaleReads } from './timing-window';
-import { chapter, percent, withLab, writeSvg } from './with-lab';
+import {
+  barChartSvg,
+  figuresOverRounds,
+  formatSpread,
+  formatTable,
+  spreadOf,
+  writeResults,
+  type Figure,
+} from '@sessions/harness';
+import { measureStaleReads, type StaleReadResult } from './timing-window';
+import { chapter, percent, rounds, withLab, writeSvg } from './with-lab';
 
 const delays = [0, 20, 100, 300];
 const modes = ['async', 'sync'] as const;
@@ -8,45 +16,45 @@ const trials = 40;
 
 export async function runTimingWindow(): Promise<void> {
   console.log(
-    `\n[timing-window] write on server 1, read at once on server 2; ${trials} trials per row`,
+    `\n[timing-window] write on server 1, read at once on server 2; ${rounds} rounds of ${trials} trials per row`,
   );
   const rows: Array<Record<string, Figure>> = [];
-  const figures: Record<string, Figure> = {};
+  const byRound: Array<Record<string, Figure>> = Array.from({ length: rounds }, () => ({}));
+  const chart: Array<{ group: string; label: string; value: number }> = [];
   for (const mode of modes) {
     for (const delay of delays) {
-      const result = await withLab(
+      const results = await withLab(
         { env: { REPLICATION_MODE: mode, REPLICATION_DELAY_MS: String(delay) } },
-        (lab) => measureStaleReads(lab, trials, true),
+        async (lab) => {
+          const measured: StaleReadResult[] = [];
+          for (let round = 0; round < rounds; round++)
+            measured.push(await measureStaleReads(lab, trials, true));
+          return measured;
+        },
       );
+      results.forEach((result, round) => {
+        byRound[round][`${mode}${delay}msStalePercent`] = percent(result.staleRate);
+        byRound[round][`${mode}${delay}msWriteMs`] = result.meanWriteMs;
+      });
+      const stale = spreadOf(results.map((result) => percent(result.staleRate)));
       rows.push({
         mode,
         delayMs: delay,
         trials,
-        staleReads: result.staleReads,
-        stalePercent: percent(result.staleRate),
-        meanWriteMs: result.meanWriteMs,
+        'stale reads (%)': formatSpread(stale, 1),
+        'mean write (ms)': formatSpread(spreadOf(results.map((r) => r.meanWriteMs)), 1),
       });
-      figures[`${mode}${delay}msStalePercent`] = percent(result.staleRate);
-      figures[`${mode}${delay}msWriteMs`] = result.meanWriteMs;
+      chart.push({ group: mode, label: `delay ${delay} ms`, value: stale.median });
     }
   }
-  console.log(`\n${formatTable(rows, 'Stale reads: write on 1, read on 2 at once')}`);
+  console.log(
+    `\n${formatTable(rows, 'Stale reads: write on 1, read on 2 at once (median, min–max of the rounds)')}`,
+  );
   writeResults(chapter, {
     experiment: 'timing-window',
-    parameters: { trials, servers: 3 },
-    figures,
+    parameters: { rounds, trials, servers: 3 },
+    figures: { rounds, ...figuresOverRounds(byRound) },
     tables: { staleReads: rows },
   });
-  writeSvg(
-    'timing-window',
-    barChartSvg(
-      'Stale reads right after a write (%)',
-      rows.map((row) => ({
-        group: String(row.mode),
-        label: `delay ${row.delayMs} ms`,
-        value: Number(row.stalePercent),
-      })),
-      '%',
-    ),
-  );
+  writeSvg('timing-window', barChartSvg('Stale reads right after a write (%, median)', chart, '%'));
 }

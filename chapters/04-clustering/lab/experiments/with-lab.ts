@@ -5,6 +5,9 @@ import { lab as definition } from '../lab';
 
 export const chapter = chapterDir('04-clustering');
 
+/** Every experiment runs this many rounds: lessons quote the median and the lowest and highest round. */
+export const rounds = 3;
+
 /** Starts the chapter's lab with some settings, runs `use`, and always stops it. */
 export async function withLab<T>(
   options: StartLabOptions,

@@ -1,3 +1,5 @@
+import type { Figure } from '../results/results-file';
+
 /** Median with the min–max spread of the rounds: these machines are noisy, one number would lie. */
 export interface Spread {
   median: number;
@@ -23,3 +25,30 @@ export function formatSpread(spread: Spread, digits = 0): string {
 }
 
 export const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * Several rounds of one experiment as one results record, the way lessons quote a measured
+ * figure, "median (min–max)": each number keeps its name for the median of the rounds and
+ * gets the lowest and highest round beside it, Min/Max put before its unit (`writeMs`,
+ * `writeMinMs`, `writeMaxMs`; `lostPercent`, `lostMinPercent`, `lostMaxPercent`). A figure
+ * that is not a number (a label, an example) is the first round's.
+ */
+export function figuresOverRounds(
+  rounds: ReadonlyArray<Record<string, Figure>>,
+): Record<string, Figure> {
+  const figures: Record<string, Figure> = {};
+  for (const name of Object.keys(rounds[0] ?? {})) {
+    const values = rounds.map((round) => round[name]);
+    if (!values.every((value): value is number => typeof value === 'number')) {
+      figures[name] = values[0];
+      continue;
+    }
+    const spread = spreadOf(values);
+    const unit = /(Ms|Us|Percent|Bytes|KiB)$/.exec(name)?.[0] ?? '';
+    const stem = name.slice(0, name.length - unit.length);
+    figures[name] = spread.median;
+    figures[`${stem}Min${unit}`] = spread.min;
+    figures[`${stem}Max${unit}`] = spread.max;
+  }
+  return figures;
+}
