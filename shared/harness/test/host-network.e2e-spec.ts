@@ -65,20 +65,20 @@ describeNetwork('a lab network of real hosts', () => {
     expect(network.hosts().map((host) => host.address)).not.toContain('127.0.0.1');
   });
 
-  it('when the link a-b is cut, a and b lose each other while the balancer reaches both', () => {
+  it('when the link a-b is cut, a and b lose each other while the balancer reaches both', async () => {
     const [a, b] = ['a', 'b'].map((name) => `http://${network.host(name).address}:3000`);
     expect(reaches(network, 'a', b)).toBe(true);
-    network.cut('a', 'b');
+    await network.cut('a', 'b');
     expect(reaches(network, 'a', b)).toBe(false);
     expect(reaches(network, 'b', a)).toBe(false);
     expect(reaches(network, launcherHost, a)).toBe(true);
     expect(reaches(network, launcherHost, b)).toBe(true);
-    network.heal('a', 'b');
+    await network.heal('a', 'b');
     expect(reaches(network, 'a', b)).toBe(true);
   });
 
-  it('isolating {a} from {b, c} cuts a from both, keeps b-c and the balancer links', () => {
-    network.isolate(['a']);
+  it('isolating {a} from {b, c} cuts a from both, keeps b-c and the balancer links', async () => {
+    await network.isolate(['a']);
     const url = (name: string) => `http://${network.host(name).address}:3000`;
     expect(reaches(network, 'a', url('b'))).toBe(false);
     expect(reaches(network, 'a', url('c'))).toBe(false);
@@ -90,15 +90,15 @@ describeNetwork('a lab network of real hosts', () => {
         .filter((link) => link.cut)
         .map((link) => link.between.join('-')),
     ).toEqual(['a-b', 'a-c']);
-    network.healAll();
+    await network.healAll();
     expect(reaches(network, 'a', url('b'))).toBe(true);
   });
 
-  it('a link with 100 % loss passes nothing; back to 0 % it passes again', () => {
+  it('a link with 100 % loss passes nothing; back to 0 % it passes again', async () => {
     const b = `http://${network.host('b').address}:3000`;
-    network.setLoss('a', 'b', 100);
+    await network.setLoss('a', 'b', 100);
     expect(reaches(network, 'a', b)).toBe(false);
-    network.setLoss('a', 'b', 0);
+    await network.setLoss('a', 'b', 0);
     expect(reaches(network, 'a', b)).toBe(true);
   });
 });

@@ -1,9 +1,11 @@
 import { runRoundTrips } from './run-round-trips';
 import { runSplitBrain } from './run-split-brain';
+import { runStorePartition } from './run-store-partition';
 
 const experiments: Record<string, () => Promise<void>> = {
   'split-brain': runSplitBrain,
   'round-trips': runRoundTrips,
+  'store-partition': runStorePartition,
 };
 
 // npm run experiment -w chapters/06-network-partitions                 (all of them)

@@ -26,12 +26,12 @@ export function networkControls(network: HostNetwork): Record<string, ControlHan
   const controls: Record<string, ControlHandler> = {
     'cut-link': async (params) => {
       const [a, b] = [hostParam(params, 'a'), hostParam(params, 'b')];
-      network.cut(a, b);
+      await network.cut(a, b);
       return { cut: `${a} - ${b}: nothing passes either way (dropped, not refused)` };
     },
     'heal-link': async (params) => {
       const [a, b] = [hostParam(params, 'a'), hostParam(params, 'b')];
-      network.heal(a, b);
+      await network.heal(a, b);
       return { healed: `${a} - ${b}` };
     },
     isolate: async (params) => {
@@ -41,17 +41,17 @@ export function networkControls(network: HostNetwork): Record<string, ControlHan
         .filter((name) => name !== '');
       if (group.length === 0)
         throw new ControlParamsError('"group" must list hosts, e.g. "s1" or "s1,redis"');
-      network.isolate(group);
+      await network.isolate(group);
       return { isolated: group, note: 'the balancer still reaches every host' };
     },
     'heal-all': async () => {
-      network.healAll();
+      await network.healAll();
       return { healed: 'every link, and no loss' };
     },
     'link-loss': async (params) => {
       const [a, b] = [hostParam(params, 'a'), hostParam(params, 'b')];
       const percent = Number(params.percent);
-      network.setLoss(a, b, percent);
+      await network.setLoss(a, b, percent);
       return { loss: `${a} - ${b}: ${percent} % of packets dropped each way` };
     },
   };

@@ -7,7 +7,7 @@ import {
   switchHost,
 } from './names';
 import { forgetNetns, recordNetns } from '../runtime/run-record';
-import { runCommand, tryCommand } from './shell';
+import { runCommand, runCommandAsync, tryCommand } from './shell';
 import { requireNetworkCapability } from './capability';
 
 /** One host of the lab's network: a network namespace with one address. */
@@ -54,6 +54,8 @@ export class HostNetwork {
   private readonly cuts = new Set<string>();
   private readonly losses = new Map<string, number>();
   private destroyed = false;
+  /** Rule changes run one after another, each from the state at its turn: never a stale one last. */
+  private applying: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly subnet: string,
@@ -137,7 +139,7 @@ export class HostNetwork {
     runCommand('ip', ['-n', namespace, 'addr', 'add', `${address}/24`, 'dev', 'eth0']);
     runCommand('ip', ['-n', namespace, 'link', 'set', 'eth0', 'up']);
     runCommand('ip', ['-n', namespace, 'link', 'set', 'lo', 'up']);
-    this.applyRules(name);
+    runCommand('ip', ['netns', 'exec', namespace, 'nft', '-f', '-'], this.rulesOf(name));
     return host;
   }
 
@@ -173,43 +175,43 @@ export class HostNetwork {
 
   // #region partitions
   /** Nothing passes between a and b any more, in either direction, until heal. */
-  cut(a: string, b: string): void {
+  async cut(a: string, b: string): Promise<void> {
     this.pairOf(a, b);
     this.cuts.add(pairKey(a, b));
-    this.applyRules(a, b);
+    await this.applyRules(a, b);
   }
 
-  heal(a: string, b: string): void {
+  async heal(a: string, b: string): Promise<void> {
     this.pairOf(a, b);
     this.cuts.delete(pairKey(a, b));
-    this.applyRules(a, b);
+    await this.applyRules(a, b);
   }
 
   /**
    * A partition: every host of `group` loses every host outside it, except the launcher's
    * host (the balancer keeps reaching everyone). isolate(['s1']) is {s1} | {s2, s3, ...}.
    */
-  isolate(group: readonly string[]): void {
+  async isolate(group: readonly string[]): Promise<void> {
     for (const name of group) this.host(name);
     for (const inside of group)
       for (const outside of this.hosts())
         if (outside.name !== launcherHost && !group.includes(outside.name))
           this.cuts.add(pairKey(inside, outside.name));
-    this.applyRules(...this.hostsByName.keys());
+    await this.applyRules(...this.hostsByName.keys());
   }
 
   /** Heals every cut and removes every loss. */
-  healAll(): void {
+  async healAll(): Promise<void> {
     this.cuts.clear();
     this.losses.clear();
-    this.applyRules(...this.hostsByName.keys());
+    await this.applyRules(...this.hostsByName.keys());
   }
 
   /** Drops this share of the packets between a and b, each way. */
-  setLoss(a: string, b: string, percent: number): void {
+  async setLoss(a: string, b: string, percent: number): Promise<void> {
     this.pairOf(a, b);
     this.losses.set(pairKey(a, b), checkPercent(percent));
-    this.applyRules(a, b);
+    await this.applyRules(a, b);
   }
   // #endregion partitions
 
@@ -256,28 +258,45 @@ export class HostNetwork {
     if (a === b) throw new NetworkInputError(`a link joins two different hosts, got ${a} twice`);
   }
 
-  /** Rewrites the firewall of these hosts from the current cuts and losses. */
-  private applyRules(...names: string[]): void {
-    for (const name of names) {
-      const host = this.host(name);
-      if (!host.namespace) continue;
-      const cut: string[] = [];
-      const loss = new Map<string, number>();
-      for (const peer of this.hostsByName.values()) {
-        if (peer.name === name) continue;
-        const key = pairKey(name, peer.name);
-        if (this.cuts.has(key)) cut.push(peer.address);
-        // Loss is applied on one side only (the launcher's never), or it would count twice.
-        const percent = this.losses.get(key);
-        if (percent && (peer.name === launcherHost || (peer.namespace && name < peer.name)))
-          loss.set(peer.address, percent);
-      }
-      runCommand(
-        'ip',
-        ['netns', 'exec', host.namespace, 'nft', '-f', '-'],
-        renderHostRules({ cut, loss }),
-      );
+  /**
+   * Rewrites the firewall of these hosts from the current cuts and losses, all hosts at
+   * once, without blocking the program (see runCommandAsync).
+   */
+  private applyRules(...names: string[]): Promise<void> {
+    const turn = this.applying.then(() =>
+      Promise.all(
+        names.flatMap((name) => {
+          const { namespace } = this.host(name);
+          if (!namespace || this.destroyed) return [];
+          return [
+            runCommandAsync(
+              'ip',
+              ['netns', 'exec', namespace, 'nft', '-f', '-'],
+              this.rulesOf(name),
+            ),
+          ];
+        }),
+      ).then(() => undefined),
+    );
+    // A failed change must not stop the ones after it.
+    this.applying = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** One host's ruleset from the current cuts and losses. */
+  private rulesOf(name: string): string {
+    const cut: string[] = [];
+    const loss = new Map<string, number>();
+    for (const peer of this.hostsByName.values()) {
+      if (peer.name === name) continue;
+      const key = pairKey(name, peer.name);
+      if (this.cuts.has(key)) cut.push(peer.address);
+      // Loss is applied on one side only (the launcher's never), or it would count twice.
+      const percent = this.losses.get(key);
+      if (percent && (peer.name === launcherHost || (peer.namespace && name < peer.name)))
+        loss.set(peer.address, percent);
     }
+    return renderHostRules({ cut, loss });
   }
 }
 
