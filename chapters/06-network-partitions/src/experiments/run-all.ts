@@ -1,4 +1,5 @@
 import { runRoundTrips } from './run-round-trips';
+import { runSlowLink } from './run-slow-link';
 import { runSplitBrain } from './run-split-brain';
 import { runStorePartition } from './run-store-partition';
 
@@ -6,6 +7,7 @@ const experiments: Record<string, () => Promise<void>> = {
   'split-brain': runSplitBrain,
   'round-trips': runRoundTrips,
   'store-partition': runStorePartition,
+  'slow-link': runSlowLink,
 };
 
 // npm run experiment -w chapters/06-network-partitions                 (all of them)

@@ -1,0 +1,47 @@
+import { networkTestGate, startLab, type Lab } from '@sessions/harness';
+import { healthCheck, measureSlowLink, stickyOnHosts, type SlowLinkResult } from '../src/slow-link';
+
+const gate = networkTestGate();
+const describeNetwork = gate.run ? describe : describe.skip;
+const users = 6;
+// Long enough for `fall` failed checks, each up to one interval plus its timeout, and a few more requests.
+const durationMs = healthCheck.fall * (healthCheck.intervalMs + healthCheck.timeoutMs) + 3_000;
+// Shorter than the quickest mark-down: (fall - 1) intervals and one timeout.
+const userTimeoutMs = 1_000;
+
+describeNetwork('sticky sessions in memory when the link to s1 drops every packet', () => {
+  let lab: Lab | undefined;
+  let result: SlowLinkResult;
+
+  beforeAll(async () => {
+    lab = await startLab(stickyOnHosts, {
+      serverReadyTimeoutMs: 60_000,
+      balancer: { healthCheck },
+    });
+    result = await measureSlowLink(lab, { lossPercent: 100, durationMs, users, userTimeoutMs });
+  }, 120_000);
+
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  it('the balancer places users on both servers', () => {
+    expect(result.usersOnS1).toBeGreaterThan(0);
+    expect(result.usersOnS1).toBeLessThan(users);
+  });
+
+  it('the health checks mark s1 down once, after its checks time out, and never up while the link is bad', () => {
+    expect(result.markedDown).toBe(1);
+    expect(result.markedUp).toBe(0);
+  });
+
+  it('a user pinned to s1 first waits in vain, then is sent to s2 and is logged out there', () => {
+    expect(result.requests.failed).toBeGreaterThanOrEqual(result.usersOnS1);
+    expect(result.usersRerouted).toBe(result.usersOnS1);
+    expect(result.sessionsLost).toBe(result.usersOnS1);
+  });
+
+  it('users pinned to s2 never notice', () => {
+    expect(result.sessionsLostOnS2).toBe(0);
+  });
+});
