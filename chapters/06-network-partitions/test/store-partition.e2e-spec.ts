@@ -42,8 +42,8 @@ describeNetwork('the Redis primary and s1 cut off from the replica, the Sentinel
       expect(result.minority.lost).toBeGreaterThan(0);
     });
 
-    it('writes on the majority side survive', () => {
-      expect(result.majority.lost).toBe(0);
+    it('the majority side loses at most the one write in flight when the partition began', () => {
+      expect(result.majority.lost).toBeLessThanOrEqual(1);
     });
   });
 
@@ -63,9 +63,9 @@ describeNetwork('the Redis primary and s1 cut off from the replica, the Sentinel
       expect(result.minority.lost).toBeLessThanOrEqual(result.lossBound!);
     });
 
-    it('still rejoins the old primary as a replica and keeps the majority side’s writes', () => {
+    it('still rejoins the old primary as a replica, and the majority side loses at most the write in flight', () => {
       expect(result.oldPrimaryRole).toBe('slave');
-      expect(result.majority.lost).toBe(0);
+      expect(result.majority.lost).toBeLessThanOrEqual(1);
     });
   });
 });

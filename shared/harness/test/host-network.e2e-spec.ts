@@ -101,6 +101,47 @@ describeNetwork('a lab network of real hosts', () => {
     await network.setLoss('a', 'b', 0);
     expect(reaches(network, 'a', b)).toBe(true);
   });
+  const rulesOf = (name: string) =>
+    execFileSync('ip', ['netns', 'exec', network.host(name).namespace!, 'nft', 'list', 'ruleset'], {
+      encoding: 'utf8',
+    });
+
+  it('a delayed link sends new connections from a to b through a relay on b, which counts them', async () => {
+    await network.setDelay('a', 'b', 5, 1);
+    expect(network.links().find((link) => link.between.join('-') === 'a-b')).toMatchObject({
+      delayMs: 5,
+      jitterMs: 1,
+    });
+    expect(rulesOf('b')).toContain(
+      `ip saddr ${network.host('a').address} tcp dport 3000 redirect to :`,
+    );
+    expect(rulesOf('b')).not.toContain(`ip saddr ${network.host('c').address}`);
+    expect(reaches(network, 'a', `http://${network.host('b').address}:3000`)).toBe(true);
+    const onB = (await network.delayRoutes('a', 'b')).filter(
+      (route) => route.host === 'b' && route.port === 3000,
+    );
+    expect(onB).toHaveLength(1);
+    expect(onB[0].counters.connections).toBeGreaterThanOrEqual(1);
+    expect(onB[0].counters.roundTrips).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a delay of 0 takes the relay and its redirect away again', async () => {
+    await network.setDelay('a', 'b', 0);
+    expect(await network.delayRoutes('a', 'b')).toEqual([]);
+    expect(rulesOf('b')).not.toContain('redirect');
+    expect(reaches(network, 'a', `http://${network.host('b').address}:3000`)).toBe(true);
+  });
+
+  it('a delay between the balancer and a host puts the relay on that host, and heal-all removes it', async () => {
+    await network.setDelay(launcherHost, 'a', 3);
+    expect(reaches(network, launcherHost, `http://${network.host('a').address}:3000`)).toBe(true);
+    const routes = await network.delayRoutes(launcherHost, 'a');
+    expect(routes.map((route) => [route.host, route.port])).toEqual([['a', 3000]]);
+    expect(routes[0].counters.connections).toBeGreaterThanOrEqual(1);
+    await network.healAll();
+    expect(await network.delayRoutes(launcherHost, 'a')).toEqual([]);
+    expect(network.links().every((link) => link.delayMs === 0)).toBe(true);
+  });
 });
 
 describeNetwork('removing a lab network', () => {

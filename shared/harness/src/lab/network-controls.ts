@@ -21,7 +21,7 @@ const asParamsError =
     }
   };
 
-/** The dashboard's link controls: cut, heal, isolate a group, loss. */
+/** The dashboard's link controls: cut, heal, isolate a group, loss, delay. */
 export function networkControls(network: HostNetwork): Record<string, ControlHandler> {
   const controls: Record<string, ControlHandler> = {
     'cut-link': async (params) => {
@@ -53,6 +53,17 @@ export function networkControls(network: HostNetwork): Record<string, ControlHan
       const percent = Number(params.percent);
       await network.setLoss(a, b, percent);
       return { loss: `${a} - ${b}: ${percent} % of packets dropped each way` };
+    },
+    'link-delay': async (params) => {
+      const [a, b] = [hostParam(params, 'a'), hostParam(params, 'b')];
+      const [ms, jitterMs] = [Number(params.ms), Number(params.jitterMs ?? 0)];
+      await network.setDelay(a, b, ms, jitterMs);
+      return {
+        delay:
+          ms === 0
+            ? `${a} - ${b}: no added delay`
+            : `${a} - ${b}: +${ms} ms (±${jitterMs}) per round trip, through a delay relay; open connections were reset`,
+      };
     },
   };
   return Object.fromEntries(

@@ -8,6 +8,14 @@ import {
 } from './names';
 import { forgetNetns, recordNetns } from '../runtime/run-record';
 import { runCommand, runCommandAsync, tryCommand } from './shell';
+import type { RelayDelay } from './delay-relay';
+import {
+  DelayAgent,
+  checkDelay,
+  listeningPorts,
+  type AgentRoute,
+  type DelayRoute,
+} from './link-delays';
 import { requireNetworkCapability } from './capability';
 
 /** One host of the lab's network: a network namespace with one address. */
@@ -28,6 +36,9 @@ export interface LinkState {
   between: [string, string];
   cut: boolean;
   lossPercent: number;
+  /** Added to each round trip between the two hosts (by the delay relay), and its jitter. */
+  delayMs: number;
+  jitterMs: number;
 }
 
 /** The launcher's own host: the balancer runs there, and it reaches every other host. */
@@ -53,6 +64,11 @@ export class HostNetwork {
   private readonly hostsByName = new Map<string, NetworkHost>();
   private readonly cuts = new Set<string>();
   private readonly losses = new Map<string, number>();
+  private readonly delays = new Map<string, RelayDelay>();
+  /** Per host: its delay agent, the routes it was last given, and the redirects they make. */
+  private readonly agents = new Map<string, DelayAgent>();
+  private readonly routesSent = new Map<string, DelayRoute[]>();
+  private readonly redirects = new Map<string, AgentRoute[]>();
   private destroyed = false;
   /** Rule changes run one after another, each from the state at its turn: never a stale one last. */
   private applying: Promise<void> = Promise.resolve();
@@ -200,10 +216,13 @@ export class HostNetwork {
     await this.applyRules(...this.hostsByName.keys());
   }
 
-  /** Heals every cut and removes every loss. */
+  /** Heals every cut and removes every loss and every delay. */
   async healAll(): Promise<void> {
     this.cuts.clear();
     this.losses.clear();
+    const delayed = [...this.delays.keys()].flatMap((key) => key.split('|'));
+    this.delays.clear();
+    for (const name of new Set(delayed)) await this.updateDelayRoutes(name);
     await this.applyRules(...this.hostsByName.keys());
   }
 
@@ -214,6 +233,90 @@ export class HostNetwork {
     await this.applyRules(a, b);
   }
   // #endregion partitions
+
+  // #region link-delay
+  /**
+   * Adds `ms` (± jitterMs) to every round trip between a and b; 0 removes it. netem is
+   * missing from this kernel, so each side that is a namespace gets a delay agent: new TCP
+   * connections from the peer to any port the host listens on are redirected (nftables NAT)
+   * to a DelayRelay there, which holds each request for the delay. Connections already open
+   * between a and b are reset, so that they reopen through the relay.
+   */
+  async setDelay(a: string, b: string, ms: number, jitterMs = 0): Promise<void> {
+    this.pairOf(a, b);
+    const delay = checkDelay(ms, jitterMs);
+    if (delay.addedRttMs === 0 && delay.jitterMs === 0) this.delays.delete(pairKey(a, b));
+    else this.delays.set(pairKey(a, b), delay);
+    for (const name of [a, b]) await this.updateDelayRoutes(name);
+    await this.applyRules(a, b);
+    for (const [side, peer] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const { namespace } = this.host(side);
+      if (namespace)
+        await runCommandAsync('ip', [
+          'netns',
+          'exec',
+          namespace,
+          'ss',
+          '-K',
+          'dst',
+          this.host(peer).address,
+        ]).catch(() => undefined); // nothing open, or a socket that cannot be killed: not a failure
+    }
+  }
+  // #endregion link-delay
+
+  /** The relays on a link (one per port of a host the other side can reach), with what they counted. */
+  async delayRoutes(a: string, b: string): Promise<Array<AgentRoute & { host: string }>> {
+    this.pairOf(a, b);
+    const routes: Array<AgentRoute & { host: string }> = [];
+    for (const [host, peer] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const agent = this.agents.get(host);
+      if (!agent) continue;
+      const current = await agent.send(this.routesSent.get(host) ?? []);
+      const peerAddress = this.host(peer).address;
+      routes.push(
+        ...current
+          .filter((route) => route.peer === peerAddress)
+          .map((route) => ({ ...route, host })),
+      );
+    }
+    return routes;
+  }
+
+  /** Gives a host's agent the routes its delayed links need now (starting the agent if needed). */
+  private async updateDelayRoutes(name: string): Promise<void> {
+    const { namespace, address } = this.host(name);
+    if (!namespace || this.destroyed) return;
+    const peers = this.hosts().filter(
+      (peer) => peer.name !== name && this.delays.has(pairKey(name, peer.name)),
+    );
+    let agent = this.agents.get(name);
+    if (!agent && peers.length === 0) return;
+    if (!agent) {
+      agent = DelayAgent.start(name, namespace, address);
+      this.agents.set(name, agent);
+    }
+    const relayPorts = new Set((this.redirects.get(name) ?? []).map((route) => route.relayPort));
+    const ports =
+      peers.length === 0
+        ? []
+        : (await listeningPorts(namespace)).filter((port) => !relayPorts.has(port));
+    const routes: DelayRoute[] = peers.flatMap((peer) =>
+      ports.map((port) => ({
+        peer: peer.address,
+        port,
+        delay: this.delays.get(pairKey(name, peer.name))!,
+      })),
+    );
+    this.routesSent.set(name, routes);
+    this.redirects.set(name, await agent.send(routes));
+  }
 
   /** Every pair of hosts, with its state: what the dashboard draws. */
   links(): LinkState[] {
@@ -226,6 +329,8 @@ export class HostNetwork {
           between: [names[i], names[j]],
           cut: this.cuts.has(key),
           lossPercent: this.losses.get(key) ?? 0,
+          delayMs: this.delays.get(key)?.addedRttMs ?? 0,
+          jitterMs: this.delays.get(key)?.jitterMs ?? 0,
         });
       }
     return links;
@@ -240,6 +345,7 @@ export class HostNetwork {
     if (this.destroyed) return;
     this.destroyed = true;
     live.delete(this);
+    for (const agent of this.agents.values()) agent.kill();
     const namespaces = [
       ...[...this.hostsByName.values()].flatMap((host) => (host.namespace ? [host.namespace] : [])),
       namespaceName(this.launcherPid, switchHost),
@@ -296,7 +402,12 @@ export class HostNetwork {
       if (percent && (peer.name === launcherHost || (peer.namespace && name < peer.name)))
         loss.set(peer.address, percent);
     }
-    return renderHostRules({ cut, loss });
+    const redirect = (this.redirects.get(name) ?? []).map((route) => ({
+      from: route.peer,
+      port: route.port,
+      toPort: route.relayPort,
+    }));
+    return renderHostRules({ cut, loss, redirect });
   }
 }
 
