@@ -1,5 +1,5 @@
 import { networkTestGate, startLab, type Lab } from '@sessions/harness';
-import { healthCheck, measureSlowLink, stickyOnHosts, type SlowLinkResult } from '../src/slow-link';
+import { healthCheck, measureSlowLink, stickyOnHosts, type SlowLinkResult } from '../lab/slow-link';
 
 const gate = networkTestGate();
 const describeNetwork = gate.run ? describe : describe.skip;

@@ -1,10 +1,10 @@
 import { networkTestGate, startLab, type Lab } from '@sessions/harness';
-import { sentinelOnHostsLab } from '../src/sentinel-lab';
+import { sentinelOnHostsLab } from '../lab/sentinel-lab';
 import {
   measureStorePartition,
   type MinReplicas,
   type StorePartitionResult,
-} from '../src/store-partition';
+} from '../lab/store-partition';
 
 const gate = networkTestGate();
 const describeNetwork = gate.run ? describe : describe.skip;
