@@ -29,8 +29,8 @@ export const stickyOnHosts: LabDefinition = {
 // #endregion sticky-lab
 
 export interface SlowLinkOptions {
-  /** Share of the packets dropped each way between the balancer and s1. */
-  lossPercent: number;
+  /** What is wrong with the link between the balancer and s1. */
+  link: { lossPercent: number } | { delayMs: number };
   /** How long the users keep asking while the link is bad. */
   durationMs: number;
   users: number;
@@ -71,7 +71,7 @@ interface Me {
 // #region slow-link
 /**
  * Users log in through the balancer, which pins each to a server. The link between the
- * balancer and s1 then drops a share of its packets: the balancer's health checks and the
+ * balancer and s1 then drops a share of its packets, or adds a delay: the health checks and the
  * users' requests to s1 cross the same bad link. Each user keeps asking for /me; the
  * balancer's pool tells when it marks s1 down or up. The link heals at the end.
  */
@@ -100,7 +100,11 @@ export async function measureSlowLink(lab: Lab, options: SlowLinkOptions): Promi
     } else transitions.up += 1;
   });
   const requests = { total: 0, served: 0, failed: 0, slow: 0 };
-  await network.setLoss(launcherHost, 's1', options.lossPercent);
+  const spoil = (good: boolean) =>
+    'lossPercent' in options.link
+      ? network.setLoss(launcherHost, 's1', good ? 0 : options.link.lossPercent)
+      : network.setDelay(launcherHost, 's1', good ? 0 : options.link.delayMs);
+  await spoil(false);
   const badFrom = Date.now();
   try {
     await Promise.all(
@@ -121,7 +125,7 @@ export async function measureSlowLink(lab: Lab, options: SlowLinkOptions): Promi
     );
   } finally {
     unsubscribe();
-    await network.setLoss(launcherHost, 's1', 0);
+    await spoil(true);
   }
   const result: SlowLinkResult = {
     usersOnS1: users.filter((user) => user.home === '1').length,

@@ -18,7 +18,12 @@ describeNetwork('sticky sessions in memory when the link to s1 drops every packe
       serverReadyTimeoutMs: 60_000,
       balancer: { healthCheck },
     });
-    result = await measureSlowLink(lab, { lossPercent: 100, durationMs, users, userTimeoutMs });
+    result = await measureSlowLink(lab, {
+      link: { lossPercent: 100 },
+      durationMs,
+      users,
+      userTimeoutMs,
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -45,3 +50,43 @@ describeNetwork('sticky sessions in memory when the link to s1 drops every packe
     expect(result.sessionsLostOnS2).toBe(0);
   });
 });
+
+describeNetwork(
+  'sticky sessions in memory when the link to s1 is slower than a health check',
+  () => {
+    let lab: Lab | undefined;
+    let result: SlowLinkResult;
+    // Longer than a check's timeout, well within the users' patience.
+    const delayMs = healthCheck.timeoutMs + 200;
+    const patientUserMs = 5 * delayMs;
+
+    beforeAll(async () => {
+      lab = await startLab(stickyOnHosts, {
+        serverReadyTimeoutMs: 60_000,
+        balancer: { healthCheck },
+      });
+      result = await measureSlowLink(lab, {
+        link: { delayMs },
+        durationMs,
+        users,
+        userTimeoutMs: patientUserMs,
+      });
+    }, 120_000);
+
+    afterAll(async () => {
+      await lab?.stop();
+    });
+
+    it('the health checks mark s1 down although it answers every request, only slowly', () => {
+      expect(result.markedDown).toBe(1);
+      expect(result.markedUp).toBe(0);
+      expect(result.requests.failed).toBe(0);
+    });
+
+    it('its users are sent to s2 and logged out there; the users of s2 never notice', () => {
+      expect(result.usersRerouted).toBe(result.usersOnS1);
+      expect(result.sessionsLost).toBe(result.usersOnS1);
+      expect(result.sessionsLostOnS2).toBe(0);
+    });
+  },
+);

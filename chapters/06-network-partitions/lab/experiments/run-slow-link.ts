@@ -7,13 +7,27 @@ import {
   writeResults,
   type Figure,
 } from '@sessions/harness';
-import { healthCheck, measureSlowLink, stickyOnHosts, type SlowLinkResult } from '../slow-link';
+import {
+  healthCheck,
+  measureSlowLink,
+  stickyOnHosts,
+  type SlowLinkOptions,
+  type SlowLinkResult,
+} from '../slow-link';
 
 const rounds = 3;
 const users = 8;
 const durationMs = 8_000;
 const userTimeoutMs = 2_000;
-const losses = [10, 30, 100];
+// Loss, and one delay longer than a health check's timeout but shorter than the users' patience.
+const links: Array<{ name: string; label: string; link: SlowLinkOptions['link'] }> = [
+  ...[10, 30, 100].map((lossPercent) => ({
+    name: `loss${lossPercent}`,
+    label: `${lossPercent} % loss`,
+    link: { lossPercent },
+  })),
+  { name: 'delay600', label: '+600 ms', link: { delayMs: 600 } },
+];
 
 type Measure = (result: SlowLinkResult) => number | undefined;
 const measures: Record<string, Measure> = {
@@ -31,7 +45,7 @@ const measures: Record<string, Measure> = {
 
 export async function runSlowLink(): Promise<void> {
   console.log(
-    `\n[slow-link] ${rounds} rounds per loss (${losses.join(', ')} %) between the balancer and s1, ${users} sticky users for ${durationMs} ms`,
+    `\n[slow-link] ${rounds} rounds per link (${links.map((l) => l.label).join(', ')}) between the balancer and s1, ${users} sticky users for ${durationMs} ms`,
   );
   const figures: Record<string, Figure> = {
     rounds,
@@ -44,7 +58,7 @@ export async function runSlowLink(): Promise<void> {
     checkTimeoutMs: healthCheck.timeoutMs,
   };
   const rows: Array<Record<string, Figure>> = [];
-  for (const lossPercent of losses) {
+  for (const { name: linkName, label, link } of links) {
     const results: SlowLinkResult[] = [];
     for (let round = 0; round < rounds; round++) {
       const lab = await startLab(stickyOnHosts, {
@@ -52,15 +66,15 @@ export async function runSlowLink(): Promise<void> {
         balancer: { healthCheck },
       });
       try {
-        results.push(await measureSlowLink(lab, { lossPercent, durationMs, users, userTimeoutMs }));
+        results.push(await measureSlowLink(lab, { link, durationMs, users, userTimeoutMs }));
       } finally {
         await lab.stop();
       }
     }
-    const row: Record<string, Figure> = { loss: `${lossPercent} %` };
+    const row: Record<string, Figure> = { link: label };
     for (const [name, measure] of Object.entries(measures)) {
       const values = results.map(measure).filter((value): value is number => value !== undefined);
-      const key = `loss${lossPercent}.${name}`;
+      const key = `${linkName}.${name}`;
       if (values.length === 0) {
         figures[key] = 'never';
         row[name] = 'never';
@@ -84,10 +98,10 @@ export async function runSlowLink(): Promise<void> {
       rounds,
       users,
       durationMs,
-      losses: losses.join(', '),
+      links: links.map((l) => l.label).join(', '),
       healthCheck: `every ${healthCheck.intervalMs} ms, fall ${healthCheck.fall}, rise ${healthCheck.rise}, timeout ${healthCheck.timeoutMs} ms`,
     },
     figures,
-    tables: { losses: rows },
+    tables: { links: rows },
   });
 }
