@@ -72,6 +72,7 @@ export async function runSlowLink(): Promise<void> {
       }
     }
     const row: Record<string, Figure> = { link: label };
+    if ('delayMs' in link) figures[`${linkName}.delayMs`] = link.delayMs;
     for (const [name, measure] of Object.entries(measures)) {
       const values = results.map(measure).filter((value): value is number => value !== undefined);
       const key = `${linkName}.${name}`;
