@@ -116,7 +116,7 @@ const lines = [
             (host) =>
               `    ${host.name.padEnd(9)} ${host.address}  ${host.namespace ?? '(this launcher)'}`,
           ),
-        '  Cut and heal links from the dashboard (controls cut-link, isolate, link-loss, heal-all).',
+        '  Cut and heal links from the dashboard (controls cut-link, isolate, link-loss, link-delay, heal-all).',
         '',
       ]
     : []),

@@ -80,28 +80,30 @@ export async function redisServices(
   };
 }
 
-/** A primary, a replica and three Sentinels; the servers find the primary through Sentinel. */
+/**
+ * A primary, a replica and three Sentinels; the servers find the primary through Sentinel.
+ * In hosts mode each of the five gets a host of its own.
+ */
 export async function sentinelServices(context: LabContext = {}): Promise<LabServices> {
-  if (context.network)
-    throw new Error(
-      'redis-sentinel runs on loopback only for now: with --network hosts use --store redis or postgres',
-    );
-  const redis = await startReplicatedRedis();
+  const redis = await startReplicatedRedis({ network: context.network });
   const nodes = [redis.primary, redis.replica];
-  const nodeAt = (port: number): RedisServer | undefined =>
-    nodes.find((node) => node.port === port);
+  // By address: on a lab network every node listens on 6379, each on its own host.
+  const primaryNode = async (): Promise<RedisServer | undefined> => {
+    const { host, port } = await redis.sentinels.masterAddress();
+    return nodes.find((node) => node.host === host && node.port === port);
+  };
   let lastFailover: Record<string, unknown> | undefined;
   return {
     env: { SESSION_STORE: 'redis', ...redis.env },
     controls: {
       failover: async () => {
-        const primary = nodeAt((await redis.sentinels.masterAddress()).port);
+        const primary = await primaryNode();
         if (!primary?.alive) throw new Error('the primary is already down: start-redis first');
         const killedAt = Date.now();
         await primary.kill();
         lastFailover = { killedPort: primary.port, killedAt: new Date(killedAt).toISOString() };
         return {
-          killed: `redis on port ${primary.port} (kill -9)`,
+          killed: `redis at ${primary.address} (kill -9)`,
           watch: 'the Sentinels promote the replica in a few seconds',
         };
       },
@@ -109,12 +111,12 @@ export async function sentinelServices(context: LabContext = {}): Promise<LabSer
       // the primary acknowledges writes that exist nowhere else. (A frozen replica alone is
       // not enough: the kernel keeps receiving the stream for it.)
       'cut-replica': async () => {
-        const primary = nodeAt((await redis.sentinels.masterAddress()).port);
+        const primary = await primaryNode();
         const replica = nodes.find((node) => node !== primary && node.alive);
         if (!primary || !replica) throw new Error('needs a running primary and replica');
         replica.pause();
         await primary.command('CLIENT', 'KILL', 'TYPE', 'replica');
-        return { cut: `replica on port ${replica.port} frozen and disconnected: it falls behind` };
+        return { cut: `replica at ${replica.address} frozen and disconnected: it falls behind` };
       },
       'resume-replica': async () => {
         for (const node of nodes) node.resume();
@@ -131,8 +133,9 @@ export async function sentinelServices(context: LabContext = {}): Promise<LabSer
     },
     describe: () => ({
       store: 'redis-sentinel',
-      redis: nodes.map((node) => ({ port: node.port, running: node.alive })),
+      redis: nodes.map((node) => ({ host: node.host, port: node.port, running: node.alive })),
       sentinels: redis.sentinels.nodes.map((node) => node.port),
+      sentinelHosts: redis.sentinels.nodes.map((node) => node.host),
       masterName: redis.sentinels.masterName,
       lastFailover,
     }),

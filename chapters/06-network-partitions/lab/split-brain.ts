@@ -59,7 +59,7 @@ export async function measureSplitBrain(lab: Lab, users: number): Promise<SplitB
   );
   const failuresBefore = await failures(lab.servers);
 
-  network.isolate(['s1']);
+  await network.isolate(['s1']);
   const statuses = await Promise.all(
     cookies.map(async (cookie, i) => ({
       minority: await addItemOn(s1, cookie, `minority-${i}`),
@@ -78,7 +78,7 @@ export async function measureSplitBrain(lab: Lab, users: number): Promise<SplitB
   const divergedDuringPartition = await diverged();
   const replicationFailures = (await failures(lab.servers)) - failuresBefore;
 
-  network.healAll();
+  await network.healAll();
   const divergedAfterHeal = await diverged();
   for (const [i, client] of clients.entries()) await client.post('/cart', { item: `after-${i}` });
   await settled(lab.servers);

@@ -75,6 +75,8 @@ export {
   type ReplicatedRedis,
   type RedisNodeAddress,
   type StartSentinelsOptions,
+  type StartReplicatedRedisOptions,
+  replicatedRedisHosts,
 } from './services/sentinel';
 export {
   PostgresServer,

@@ -65,20 +65,20 @@ describeNetwork('a lab network of real hosts', () => {
     expect(network.hosts().map((host) => host.address)).not.toContain('127.0.0.1');
   });
 
-  it('when the link a-b is cut, a and b lose each other while the balancer reaches both', () => {
+  it('when the link a-b is cut, a and b lose each other while the balancer reaches both', async () => {
     const [a, b] = ['a', 'b'].map((name) => `http://${network.host(name).address}:3000`);
     expect(reaches(network, 'a', b)).toBe(true);
-    network.cut('a', 'b');
+    await network.cut('a', 'b');
     expect(reaches(network, 'a', b)).toBe(false);
     expect(reaches(network, 'b', a)).toBe(false);
     expect(reaches(network, launcherHost, a)).toBe(true);
     expect(reaches(network, launcherHost, b)).toBe(true);
-    network.heal('a', 'b');
+    await network.heal('a', 'b');
     expect(reaches(network, 'a', b)).toBe(true);
   });
 
-  it('isolating {a} from {b, c} cuts a from both, keeps b-c and the balancer links', () => {
-    network.isolate(['a']);
+  it('isolating {a} from {b, c} cuts a from both, keeps b-c and the balancer links', async () => {
+    await network.isolate(['a']);
     const url = (name: string) => `http://${network.host(name).address}:3000`;
     expect(reaches(network, 'a', url('b'))).toBe(false);
     expect(reaches(network, 'a', url('c'))).toBe(false);
@@ -90,16 +90,57 @@ describeNetwork('a lab network of real hosts', () => {
         .filter((link) => link.cut)
         .map((link) => link.between.join('-')),
     ).toEqual(['a-b', 'a-c']);
-    network.healAll();
+    await network.healAll();
     expect(reaches(network, 'a', url('b'))).toBe(true);
   });
 
-  it('a link with 100 % loss passes nothing; back to 0 % it passes again', () => {
+  it('a link with 100 % loss passes nothing; back to 0 % it passes again', async () => {
     const b = `http://${network.host('b').address}:3000`;
-    network.setLoss('a', 'b', 100);
+    await network.setLoss('a', 'b', 100);
     expect(reaches(network, 'a', b)).toBe(false);
-    network.setLoss('a', 'b', 0);
+    await network.setLoss('a', 'b', 0);
     expect(reaches(network, 'a', b)).toBe(true);
+  });
+  const rulesOf = (name: string) =>
+    execFileSync('ip', ['netns', 'exec', network.host(name).namespace!, 'nft', 'list', 'ruleset'], {
+      encoding: 'utf8',
+    });
+
+  it('a delayed link sends new connections from a to b through a relay on b, which counts them', async () => {
+    await network.setDelay('a', 'b', 5, 1);
+    expect(network.links().find((link) => link.between.join('-') === 'a-b')).toMatchObject({
+      delayMs: 5,
+      jitterMs: 1,
+    });
+    expect(rulesOf('b')).toContain(
+      `ip saddr ${network.host('a').address} tcp dport 3000 redirect to :`,
+    );
+    expect(rulesOf('b')).not.toContain(`ip saddr ${network.host('c').address}`);
+    expect(reaches(network, 'a', `http://${network.host('b').address}:3000`)).toBe(true);
+    const onB = (await network.delayRoutes('a', 'b')).filter(
+      (route) => route.host === 'b' && route.port === 3000,
+    );
+    expect(onB).toHaveLength(1);
+    expect(onB[0].counters.connections).toBeGreaterThanOrEqual(1);
+    expect(onB[0].counters.roundTrips).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a delay of 0 takes the relay and its redirect away again', async () => {
+    await network.setDelay('a', 'b', 0);
+    expect(await network.delayRoutes('a', 'b')).toEqual([]);
+    expect(rulesOf('b')).not.toContain('redirect');
+    expect(reaches(network, 'a', `http://${network.host('b').address}:3000`)).toBe(true);
+  });
+
+  it('a delay between the balancer and a host puts the relay on that host, and heal-all removes it', async () => {
+    await network.setDelay(launcherHost, 'a', 3);
+    expect(reaches(network, launcherHost, `http://${network.host('a').address}:3000`)).toBe(true);
+    const routes = await network.delayRoutes(launcherHost, 'a');
+    expect(routes.map((route) => [route.host, route.port])).toEqual([['a', 3000]]);
+    expect(routes[0].counters.connections).toBeGreaterThanOrEqual(1);
+    await network.healAll();
+    expect(await network.delayRoutes(launcherHost, 'a')).toEqual([]);
+    expect(network.links().every((link) => link.delayMs === 0)).toBe(true);
   });
 });
 

@@ -1,9 +1,13 @@
 import { runRoundTrips } from './run-round-trips';
+import { runSlowLink } from './run-slow-link';
 import { runSplitBrain } from './run-split-brain';
+import { runStorePartition } from './run-store-partition';
 
 const experiments: Record<string, () => Promise<void>> = {
   'split-brain': runSplitBrain,
   'round-trips': runRoundTrips,
+  'store-partition': runStorePartition,
+  'slow-link': runSlowLink,
 };
 
 // npm run experiment -w chapters/06-network-partitions                 (all of them)

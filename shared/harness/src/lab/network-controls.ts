@@ -21,17 +21,17 @@ const asParamsError =
     }
   };
 
-/** The dashboard's link controls: cut, heal, isolate a group, loss. */
+/** The dashboard's link controls: cut, heal, isolate a group, loss, delay. */
 export function networkControls(network: HostNetwork): Record<string, ControlHandler> {
   const controls: Record<string, ControlHandler> = {
     'cut-link': async (params) => {
       const [a, b] = [hostParam(params, 'a'), hostParam(params, 'b')];
-      network.cut(a, b);
+      await network.cut(a, b);
       return { cut: `${a} - ${b}: nothing passes either way (dropped, not refused)` };
     },
     'heal-link': async (params) => {
       const [a, b] = [hostParam(params, 'a'), hostParam(params, 'b')];
-      network.heal(a, b);
+      await network.heal(a, b);
       return { healed: `${a} - ${b}` };
     },
     isolate: async (params) => {
@@ -41,18 +41,29 @@ export function networkControls(network: HostNetwork): Record<string, ControlHan
         .filter((name) => name !== '');
       if (group.length === 0)
         throw new ControlParamsError('"group" must list hosts, e.g. "s1" or "s1,redis"');
-      network.isolate(group);
+      await network.isolate(group);
       return { isolated: group, note: 'the balancer still reaches every host' };
     },
     'heal-all': async () => {
-      network.healAll();
+      await network.healAll();
       return { healed: 'every link, and no loss' };
     },
     'link-loss': async (params) => {
       const [a, b] = [hostParam(params, 'a'), hostParam(params, 'b')];
       const percent = Number(params.percent);
-      network.setLoss(a, b, percent);
+      await network.setLoss(a, b, percent);
       return { loss: `${a} - ${b}: ${percent} % of packets dropped each way` };
+    },
+    'link-delay': async (params) => {
+      const [a, b] = [hostParam(params, 'a'), hostParam(params, 'b')];
+      const [ms, jitterMs] = [Number(params.ms), Number(params.jitterMs ?? 0)];
+      await network.setDelay(a, b, ms, jitterMs);
+      return {
+        delay:
+          ms === 0
+            ? `${a} - ${b}: no added delay`
+            : `${a} - ${b}: +${ms} ms (±${jitterMs}) per round trip, through a delay relay; open connections were reset`,
+      };
     },
   };
   return Object.fromEntries(

@@ -52,7 +52,7 @@ function probe(): NetworkCapability {
   } catch (error) {
     return {
       available: false,
-      missing: `the right to make network namespaces (root, or CAP_SYS_ADMIN and CAP_NET_ADMIN): ${(error as Error).message}`,
+      missing: `the right to make network namespaces (root, or CAP_SYS_ADMIN and CAP_NET_ADMIN; ${userNamespaceNote()}): ${(error as Error).message}`,
     };
   } finally {
     tryCommand('ip', ['netns', 'del', namespace]);
@@ -78,4 +78,17 @@ function commandExists(name: string): boolean {
       return false;
     }
   });
+}
+
+/**
+ * Named namespaces (`ip netns add`) live in /run/netns, which only root may change. A user
+ * namespace (`unshare -Urn`) would let an ordinary user make veth pairs, but the lab would then
+ * live in a network of its own, out of reach of the learner's browser: say which case this is.
+ */
+function userNamespaceNote(): string {
+  if (process.getuid?.() === 0) return 'running as root, yet refused: a container without them?';
+  const unshared = tryCommand('unshare', ['-Urn', 'true']);
+  return unshared === undefined
+    ? 'this user can make user namespaces (unshare -Urn), which the lab network does not use yet: run it with sudo'
+    : 'user namespaces are refused here too (unshare -Urn failed)';
 }

@@ -7,7 +7,15 @@ import {
   switchHost,
 } from './names';
 import { forgetNetns, recordNetns } from '../runtime/run-record';
-import { runCommand, tryCommand } from './shell';
+import { runCommand, runCommandAsync, tryCommand } from './shell';
+import type { RelayDelay } from './delay-relay';
+import {
+  DelayAgent,
+  checkDelay,
+  listeningPorts,
+  type AgentRoute,
+  type DelayRoute,
+} from './link-delays';
 import { requireNetworkCapability } from './capability';
 
 /** One host of the lab's network: a network namespace with one address. */
@@ -28,6 +36,9 @@ export interface LinkState {
   between: [string, string];
   cut: boolean;
   lossPercent: number;
+  /** Added to each round trip between the two hosts (by the delay relay), and its jitter. */
+  delayMs: number;
+  jitterMs: number;
 }
 
 /** The launcher's own host: the balancer runs there, and it reaches every other host. */
@@ -53,7 +64,14 @@ export class HostNetwork {
   private readonly hostsByName = new Map<string, NetworkHost>();
   private readonly cuts = new Set<string>();
   private readonly losses = new Map<string, number>();
+  private readonly delays = new Map<string, RelayDelay>();
+  /** Per host: its delay agent, the routes it was last given, and the redirects they make. */
+  private readonly agents = new Map<string, DelayAgent>();
+  private readonly routesSent = new Map<string, DelayRoute[]>();
+  private readonly redirects = new Map<string, AgentRoute[]>();
   private destroyed = false;
+  /** Rule changes run one after another, each from the state at its turn: never a stale one last. */
+  private applying: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly subnet: string,
@@ -137,7 +155,7 @@ export class HostNetwork {
     runCommand('ip', ['-n', namespace, 'addr', 'add', `${address}/24`, 'dev', 'eth0']);
     runCommand('ip', ['-n', namespace, 'link', 'set', 'eth0', 'up']);
     runCommand('ip', ['-n', namespace, 'link', 'set', 'lo', 'up']);
-    this.applyRules(name);
+    runCommand('ip', ['netns', 'exec', namespace, 'nft', '-f', '-'], this.rulesOf(name));
     return host;
   }
 
@@ -173,45 +191,132 @@ export class HostNetwork {
 
   // #region partitions
   /** Nothing passes between a and b any more, in either direction, until heal. */
-  cut(a: string, b: string): void {
+  async cut(a: string, b: string): Promise<void> {
     this.pairOf(a, b);
     this.cuts.add(pairKey(a, b));
-    this.applyRules(a, b);
+    await this.applyRules(a, b);
   }
 
-  heal(a: string, b: string): void {
+  async heal(a: string, b: string): Promise<void> {
     this.pairOf(a, b);
     this.cuts.delete(pairKey(a, b));
-    this.applyRules(a, b);
+    await this.applyRules(a, b);
   }
 
   /**
    * A partition: every host of `group` loses every host outside it, except the launcher's
    * host (the balancer keeps reaching everyone). isolate(['s1']) is {s1} | {s2, s3, ...}.
    */
-  isolate(group: readonly string[]): void {
+  async isolate(group: readonly string[]): Promise<void> {
     for (const name of group) this.host(name);
     for (const inside of group)
       for (const outside of this.hosts())
         if (outside.name !== launcherHost && !group.includes(outside.name))
           this.cuts.add(pairKey(inside, outside.name));
-    this.applyRules(...this.hostsByName.keys());
+    await this.applyRules(...this.hostsByName.keys());
   }
 
-  /** Heals every cut and removes every loss. */
-  healAll(): void {
+  /** Heals every cut and removes every loss and every delay. */
+  async healAll(): Promise<void> {
     this.cuts.clear();
     this.losses.clear();
-    this.applyRules(...this.hostsByName.keys());
+    const delayed = [...this.delays.keys()].flatMap((key) => key.split('|'));
+    this.delays.clear();
+    for (const name of new Set(delayed)) await this.updateDelayRoutes(name);
+    await this.applyRules(...this.hostsByName.keys());
   }
 
   /** Drops this share of the packets between a and b, each way. */
-  setLoss(a: string, b: string, percent: number): void {
+  async setLoss(a: string, b: string, percent: number): Promise<void> {
     this.pairOf(a, b);
     this.losses.set(pairKey(a, b), checkPercent(percent));
-    this.applyRules(a, b);
+    await this.applyRules(a, b);
   }
   // #endregion partitions
+
+  // #region link-delay
+  /**
+   * Adds `ms` (± jitterMs) to every round trip between a and b; 0 removes it. netem is
+   * missing from this kernel, so each side that is a namespace gets a delay agent: new TCP
+   * connections from the peer to any port the host listens on are redirected (nftables NAT)
+   * to a DelayRelay there, which holds each request for the delay. Connections already open
+   * between a and b are reset, so that they reopen through the relay.
+   */
+  async setDelay(a: string, b: string, ms: number, jitterMs = 0): Promise<void> {
+    this.pairOf(a, b);
+    const delay = checkDelay(ms, jitterMs);
+    if (delay.addedRttMs === 0 && delay.jitterMs === 0) this.delays.delete(pairKey(a, b));
+    else this.delays.set(pairKey(a, b), delay);
+    for (const name of [a, b]) await this.updateDelayRoutes(name);
+    await this.applyRules(a, b);
+    for (const [side, peer] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const { namespace } = this.host(side);
+      if (namespace)
+        await runCommandAsync('ip', [
+          'netns',
+          'exec',
+          namespace,
+          'ss',
+          '-K',
+          'dst',
+          this.host(peer).address,
+        ]).catch(() => undefined); // nothing open, or a socket that cannot be killed: not a failure
+    }
+  }
+  // #endregion link-delay
+
+  /** The relays on a link (one per port of a host the other side can reach), with what they counted. */
+  async delayRoutes(a: string, b: string): Promise<Array<AgentRoute & { host: string }>> {
+    this.pairOf(a, b);
+    const routes: Array<AgentRoute & { host: string }> = [];
+    for (const [host, peer] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const agent = this.agents.get(host);
+      if (!agent) continue;
+      const current = await agent.send(this.routesSent.get(host) ?? []);
+      const peerAddress = this.host(peer).address;
+      routes.push(
+        ...current
+          .filter((route) => route.peer === peerAddress)
+          .map((route) => ({ ...route, host })),
+      );
+    }
+    return routes;
+  }
+
+  /** Gives a host's agent the routes its delayed links need now (starting the agent if needed). */
+  private async updateDelayRoutes(name: string): Promise<void> {
+    const { namespace, address } = this.host(name);
+    if (!namespace || this.destroyed) return;
+    const peers = this.hosts().filter(
+      (peer) => peer.name !== name && this.delays.has(pairKey(name, peer.name)),
+    );
+    let agent = this.agents.get(name);
+    if (!agent && peers.length === 0) return;
+    if (!agent) {
+      agent = DelayAgent.start(name, namespace, address);
+      this.agents.set(name, agent);
+    }
+    const relayPorts = new Set((this.redirects.get(name) ?? []).map((route) => route.relayPort));
+    const ports =
+      peers.length === 0
+        ? []
+        : (await listeningPorts(namespace)).filter((port) => !relayPorts.has(port));
+    const routes: DelayRoute[] = peers.flatMap((peer) =>
+      ports.map((port) => ({
+        peer: peer.address,
+        port,
+        delay: this.delays.get(pairKey(name, peer.name))!,
+      })),
+    );
+    this.routesSent.set(name, routes);
+    this.redirects.set(name, await agent.send(routes));
+  }
 
   /** Every pair of hosts, with its state: what the dashboard draws. */
   links(): LinkState[] {
@@ -224,6 +329,8 @@ export class HostNetwork {
           between: [names[i], names[j]],
           cut: this.cuts.has(key),
           lossPercent: this.losses.get(key) ?? 0,
+          delayMs: this.delays.get(key)?.addedRttMs ?? 0,
+          jitterMs: this.delays.get(key)?.jitterMs ?? 0,
         });
       }
     return links;
@@ -238,6 +345,7 @@ export class HostNetwork {
     if (this.destroyed) return;
     this.destroyed = true;
     live.delete(this);
+    for (const agent of this.agents.values()) agent.kill();
     const namespaces = [
       ...[...this.hostsByName.values()].flatMap((host) => (host.namespace ? [host.namespace] : [])),
       namespaceName(this.launcherPid, switchHost),
@@ -256,28 +364,50 @@ export class HostNetwork {
     if (a === b) throw new NetworkInputError(`a link joins two different hosts, got ${a} twice`);
   }
 
-  /** Rewrites the firewall of these hosts from the current cuts and losses. */
-  private applyRules(...names: string[]): void {
-    for (const name of names) {
-      const host = this.host(name);
-      if (!host.namespace) continue;
-      const cut: string[] = [];
-      const loss = new Map<string, number>();
-      for (const peer of this.hostsByName.values()) {
-        if (peer.name === name) continue;
-        const key = pairKey(name, peer.name);
-        if (this.cuts.has(key)) cut.push(peer.address);
-        // Loss is applied on one side only (the launcher's never), or it would count twice.
-        const percent = this.losses.get(key);
-        if (percent && (peer.name === launcherHost || (peer.namespace && name < peer.name)))
-          loss.set(peer.address, percent);
-      }
-      runCommand(
-        'ip',
-        ['netns', 'exec', host.namespace, 'nft', '-f', '-'],
-        renderHostRules({ cut, loss }),
-      );
+  /**
+   * Rewrites the firewall of these hosts from the current cuts and losses, all hosts at
+   * once, without blocking the program (see runCommandAsync).
+   */
+  private applyRules(...names: string[]): Promise<void> {
+    const turn = this.applying.then(() =>
+      Promise.all(
+        names.flatMap((name) => {
+          const { namespace } = this.host(name);
+          if (!namespace || this.destroyed) return [];
+          return [
+            runCommandAsync(
+              'ip',
+              ['netns', 'exec', namespace, 'nft', '-f', '-'],
+              this.rulesOf(name),
+            ),
+          ];
+        }),
+      ).then(() => undefined),
+    );
+    // A failed change must not stop the ones after it.
+    this.applying = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** One host's ruleset from the current cuts and losses. */
+  private rulesOf(name: string): string {
+    const cut: string[] = [];
+    const loss = new Map<string, number>();
+    for (const peer of this.hostsByName.values()) {
+      if (peer.name === name) continue;
+      const key = pairKey(name, peer.name);
+      if (this.cuts.has(key)) cut.push(peer.address);
+      // Loss is applied on one side only (the launcher's never), or it would count twice.
+      const percent = this.losses.get(key);
+      if (percent && (peer.name === launcherHost || (peer.namespace && name < peer.name)))
+        loss.set(peer.address, percent);
     }
+    const redirect = (this.redirects.get(name) ?? []).map((route) => ({
+      from: route.peer,
+      port: route.port,
+      toPort: route.relayPort,
+    }));
+    return renderHostRules({ cut, loss, redirect });
   }
 }
 

@@ -28,4 +28,18 @@ describe('a host firewall made from its links', () => {
     const rules = renderHostRules({ cut: [], loss: new Map() });
     expect(rules.indexOf('delete table inet sas')).toBeLessThan(rules.indexOf('table inet sas {'));
   });
+
+  it('sends a delayed peer’s new connections to the relay port, before routing (NAT)', () => {
+    const rules = renderHostRules({
+      cut: [],
+      loss: new Map(),
+      redirect: [{ from: '10.213.1.11', port: 6379, toPort: 40001 }],
+    });
+    expect(rules).toContain('type nat hook prerouting priority -100');
+    expect(rules).toContain('ip saddr 10.213.1.11 tcp dport 6379 redirect to :40001');
+  });
+
+  it('has no NAT chain at all while no link is delayed', () => {
+    expect(renderHostRules({ cut: [], loss: new Map() })).not.toContain('nat');
+  });
 });

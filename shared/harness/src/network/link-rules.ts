@@ -6,6 +6,8 @@ export interface HostRules {
   cut: readonly string[];
   /** Peers whose packets (both ways) are dropped at random with this percentage. */
   loss: ReadonlyMap<string, number>;
+  /** New TCP connections from `from` to `port` here go to the delay relay on `toPort` instead. */
+  redirect?: ReadonlyArray<{ from: string; port: number; toPort: number }>;
 }
 
 export const tableName = 'sas';
@@ -16,7 +18,7 @@ export const tableName = 'sas';
  * partition: no refusal, no reset, only silence); loss drops a random share of them. The
  * first two lines make the script replace the table as a whole, in one transaction.
  */
-export function renderHostRules({ cut, loss }: HostRules): string {
+export function renderHostRules({ cut, loss, redirect = [] }: HostRules): string {
   const input: string[] = [];
   const output: string[] = [];
   for (const peer of [...cut].sort()) {
@@ -30,19 +32,24 @@ export function renderHostRules({ cut, loss }: HostRules): string {
     input.push(`ip saddr ${peer}${share} drop`);
     output.push(`ip daddr ${peer}${share} drop`);
   }
-  const chain = (name: string, rules: string[]) =>
+  const chain = (name: string, rules: string[], type = 'filter', priority = 0) =>
     [
       `  chain ${name} {`,
-      `    type filter hook ${name} priority 0; policy accept;`,
+      `    type ${type} hook ${name} priority ${priority}; policy accept;`,
       ...rules.map((rule) => `    ${rule}`),
       '  }',
     ].join('\n');
+  // A delayed link: NAT before routing, so only new connections are redirected.
+  const redirects = [...redirect]
+    .sort((x, y) => x.from.localeCompare(y.from) || x.port - y.port)
+    .map(({ from, port, toPort }) => `ip saddr ${from} tcp dport ${port} redirect to :${toPort}`);
   return [
     `add table inet ${tableName}`,
     `delete table inet ${tableName}`,
     `table inet ${tableName} {`,
     chain('input', input),
     chain('output', output),
+    ...(redirects.length > 0 ? [chain('prerouting', redirects, 'nat', -100)] : []),
     '}',
     '',
   ].join('\n');

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 
 /**
  * Runs a system command (ip, nft) and returns its output. Synchronous on purpose: network
@@ -26,4 +26,20 @@ export function tryCommand(command: string, args: string[]): string | undefined 
   } catch (error) {
     return (error as Error).message;
   }
+}
+
+/**
+ * The same without blocking: the lab's own clients (an experiment's writers, the balancer's
+ * health checks) keep running while a rule is applied. `ip netns exec` takes a few hundred
+ * ms on a busy machine, and a partition rewrites the rules of every host.
+ */
+export function runCommandAsync(command: string, args: string[], input?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(command, args, { encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
+      const detail = (stderr || error.message).trim();
+      reject(new Error(`${command} ${args.join(' ')} failed: ${detail}`, { cause: error }));
+    });
+    child.stdin?.end(input ?? '');
+  });
 }

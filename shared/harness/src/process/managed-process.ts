@@ -11,6 +11,8 @@ export interface ManagedProcessOptions {
   /** Run as another user (PostgreSQL refuses to run as root). */
   uid?: number;
   gid?: number;
+  /** 'pipe' to write to the process (a control channel); ignored by default. */
+  stdin?: 'pipe' | 'ignore';
 }
 
 /** A child process with its recent output kept for error messages, and a promise of its exit. */
@@ -23,7 +25,7 @@ export class ManagedProcess {
     this.child = spawn(options.command, options.args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
       uid: options.uid,
       gid: options.gid,
       // Its own process group, so ending the group ends whatever it forked (PostgreSQL's

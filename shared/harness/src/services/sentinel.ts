@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { freshSecret } from '../lab/lab-secrets';
+import type { HostNetwork } from '../network/host-network';
+import type { Placement } from '../process/chapter-server';
 import { requireBinary } from '../system/system-binary';
 import { freePort } from '../process/free-port';
 import { ManagedProcess } from '../process/managed-process';
@@ -27,7 +29,12 @@ export interface StartSentinelsOptions {
   failoverTimeoutMs?: number;
   /** The primary's password: the Sentinels use it to watch it, and require it themselves. */
   password: string;
+  /** On a lab network: one host per Sentinel, in order (loopback when absent). */
+  placements?: readonly Placement[];
 }
+
+/** Sentinel's own port: each Sentinel on a host of its own can use it. */
+const sentinelPort = 26379;
 
 /** Sentinels (three by default) watching one primary, each a real `redis-server --sentinel`. */
 export class SentinelGroup {
@@ -49,7 +56,11 @@ export class SentinelGroup {
     const group = new SentinelGroup(masterName, nodes, processes, dirs, options.password);
     try {
       for (let i = 0; i < count; i++) {
-        const port = await freePort();
+        const placement = options.placements?.[i];
+        if (options.placements && !placement)
+          throw new Error(`${count} Sentinels need ${count} placements`);
+        const host = placement ? placement.network.host(placement.host).address : '127.0.0.1';
+        const port = placement ? sentinelPort : await freePort();
         const dir = makeTempDir('sentinel');
         dirs.push(dir);
         // Sentinel rewrites its own config file (it records what it learns), so each gets one.
@@ -58,7 +69,7 @@ export class SentinelGroup {
           config,
           [
             `port ${port}`,
-            'bind 127.0.0.1',
+            `bind ${host}`,
             `dir ${dir}`,
             `sentinel monitor ${masterName} ${options.master.host ?? '127.0.0.1'} ${options.master.port} ${options.quorum ?? 2}`,
             `sentinel down-after-milliseconds ${masterName} ${options.downAfterMs ?? 1000}`,
@@ -71,15 +82,13 @@ export class SentinelGroup {
           ].join('\n'),
           { mode: 0o600 },
         );
+        const command = placement
+          ? placement.network.commandIn(placement.host, binary, [config, '--sentinel'])
+          : { command: binary, args: [config, '--sentinel'] };
         processes.push(
-          new ManagedProcess({
-            command: binary,
-            args: [config, '--sentinel'],
-            cwd: dir,
-            label: `sentinel :${port}`,
-          }),
+          new ManagedProcess({ ...command, cwd: dir, label: `sentinel ${host}:${port}` }),
         );
-        nodes.push({ host: '127.0.0.1', port });
+        nodes.push({ host, port });
       }
       // Sentinels find each other through hello messages on the primary (every 2 s): a
       // failover needs a majority of them to know each other.
@@ -107,7 +116,7 @@ export class SentinelGroup {
         const reply = await redisCommand(
           node.port,
           ['SENTINEL', 'get-master-addr-by-name', this.masterName],
-          { password: this.password },
+          { host: node.host, password: this.password },
         );
         if (Array.isArray(reply)) return { host: String(reply[0]), port: Number(reply[1]) };
       } catch (error) {
@@ -122,7 +131,7 @@ export class SentinelGroup {
     const reply = await redisCommand(
       this.nodes[0].port,
       ['SENTINEL', 'replicas', this.masterName],
-      { password: this.password },
+      { host: this.nodes[0].host, password: this.password },
     );
     return Array.isArray(reply) ? reply.length : 0;
   }
@@ -137,6 +146,7 @@ export class SentinelGroup {
     for (const node of this.nodes) {
       try {
         const reply = await redisCommand(node.port, ['SENTINEL', 'sentinels', this.masterName], {
+          host: node.host,
           password: this.password,
         });
         known += Array.isArray(reply) ? reply.length : 0;
@@ -164,33 +174,66 @@ export interface ReplicatedRedis {
   stop(): Promise<void>;
 }
 
-export async function startReplicatedRedis(
-  options: Omit<StartSentinelsOptions, 'master' | 'password'> = {},
-): Promise<ReplicatedRedis> {
+/** The hosts a replicated Redis gets on a lab network: each node and each Sentinel its own. */
+export const replicatedRedisHosts = {
+  primary: { name: 'redis', octet: 30 },
+  replica: { name: 'replica', octet: 31 },
+  /** Sentinel i (from 0): sen1, sen2, ... */
+  sentinel: (i: number) => ({ name: `sen${i + 1}`, octet: 33 + i }),
+};
+
+export interface StartReplicatedRedisOptions extends Omit<
+  StartSentinelsOptions,
+  'master' | 'password' | 'placements'
+> {
+  /** In hosts mode: the primary, the replica and each Sentinel on a host of its own. */
+  network?: HostNetwork;
+}
+
+export async function startReplicatedRedis({
+  network,
+  ...options
+}: StartReplicatedRedisOptions = {}): Promise<ReplicatedRedis> {
   const password = freshSecret();
+  const place = (spec: { name: string; octet: number }): Placement | undefined =>
+    network && { network, host: network.addHost(spec).name };
+  const hosts = replicatedRedisHosts;
   const started: Array<{ stop(): Promise<void> }> = [];
   const stop = async () => {
     for (const part of started.reverse()) await part.stop();
   };
   try {
-    const primary = await startRedis({ label: 'redis primary', password });
+    const primary = await startRedis({
+      label: 'redis primary',
+      password,
+      placement: place(hosts.primary),
+    });
     started.push(primary);
     const replica = await startRedis({
       label: 'redis replica',
-      replicaOf: { port: primary.port },
+      replicaOf: { host: primary.host, port: primary.port },
       password,
+      placement: place(hosts.replica),
     });
     started.push(replica);
     await waitFor(
       async () =>
-        (await redisInfo(replica.port, 'replication', { password })).master_link_status === 'up',
+        (await redisInfo(replica.port, 'replication', { host: replica.host, password }))
+          .master_link_status === 'up',
       'the replica to finish its first sync with the primary',
     );
     // Started after the replica is linked, so the Sentinels see it at their first INFO.
+    const count = options.count ?? 3;
+    const sentinelPlacements = network
+      ? Array.from({ length: count }, (_, i) => place(hosts.sentinel(i))).filter(
+          (placement): placement is Placement => placement !== undefined,
+        )
+      : undefined;
     const sentinels = await startSentinels({
       ...options,
-      master: { port: primary.port },
+      master: { host: primary.host, port: primary.port },
       password,
+      placements: sentinelPlacements,
     });
     started.push(sentinels);
     await waitFor(
