@@ -5,22 +5,13 @@ import {
   chapterDir,
   freePort,
   ManagedProcess,
+  renderTemplate,
   requireBinary,
   waitFor,
   type ChapterServer,
 } from '@sessions/harness';
 
-/**
- * What `envsubst '$A $B'` does: replace ${A} and ${B}, leave everything else (nginx's own
- * $variables) alone. A placeholder without a value is an error, not an empty string.
- */
-export function renderTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\$\{([A-Z][A-Z0-9_]*)\}/g, (_whole, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`the template needs ${name}`);
-    return value;
-  });
-}
+export { renderTemplate };
 
 export interface RunningNginx {
   url: string;

@@ -148,7 +148,7 @@ export function updateCard(server: ServerSummary, controls: readonly string[]): 
     card.controlsKey = controls.join();
     renderCardActions(server.id, card, controls);
   }
-  card.requests.textContent = String(server.requests);
+  card.requests.textContent = server.requests === undefined ? '–' : String(server.requests);
   card.address.textContent = [
     server.address.replace(/^http:\/\//, ''),
     card.pid ? `pid ${card.pid}` : '',

@@ -44,10 +44,20 @@ function renderHeader(state: LabState): void {
       h('span', { class: 'counter' }, `${words(name)} `, h('b', { text: String(value) })),
     ),
   );
-  // Another balancer in front (HAProxy, nginx): the app answers on its port, not this one.
-  const appUrl = state.appUrl ?? '/';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-app-link]'))
-    link.href = appUrl;
+    link.href = appOrigin(state) ?? '/';
+  byId('requests-elsewhere').hidden = !state.appUrl;
+}
+
+/**
+ * Another balancer in front (HAProxy, nginx): the app answers on its port, not this one. The
+ * same host name as this page's (localhost, say), so the app's cookies are the ones you see.
+ */
+function appOrigin(state: LabState): string | undefined {
+  if (!state.appUrl) return undefined;
+  const app = new URL(state.appUrl);
+  app.hostname = window.location.hostname;
+  return app.origin;
 }
 
 function renderCards(state: LabState, controls: readonly string[]): void {
@@ -77,7 +87,7 @@ function renderLabPanels(state: LabState): void {
   const tryThis = state.tryThis ?? [];
   byId('try-panel').hidden = tryThis.length === 0;
   const list = byId('try-this');
-  const origin = state.appUrl ?? window.location.origin;
+  const origin = appOrigin(state) ?? window.location.origin;
   if (list.dataset.rendered !== tryThis.join('\n')) {
     list.dataset.rendered = tryThis.join('\n');
     list.replaceChildren(

@@ -6,7 +6,8 @@ export interface ServerSummary {
   address: string;
   /** "up" or "down" from the course balancer; a lab in front of another balancer may say more. */
   health: string;
-  requests: number;
+  /** Requests the balancer sent it; absent when the balancer in front does not say (nginx). */
+  requests?: number;
   active?: number;
   /** Set when the figures come from another balancer (HAProxy's stats socket). */
   source?: string;
