@@ -17,6 +17,7 @@ export const networkControlNames = new Set([
 ]);
 
 let selected: string | undefined;
+let lastDrawing: string | undefined;
 let latest: { network: NetworkState; controls: readonly string[] } | undefined;
 /** The selected link's controls, built once per selection so typing survives the refreshes. */
 let linkControls: { key: string; update(link: NetworkLink): void } | undefined;
@@ -126,7 +127,12 @@ export function renderNetwork(
   panel.hidden = !network;
   if (!network) return;
   latest = { network, controls };
-  drawNetwork(byId<SVGSVGElement>('network-map'), network, selected, pick);
+  // Redrawn only when something changed, so a link being clicked or hovered stays in place.
+  const drawing = JSON.stringify([network, selected]);
+  if (drawing !== lastDrawing) {
+    lastDrawing = drawing;
+    drawNetwork(byId<SVGSVGElement>('network-map'), network, selected, pick);
+  }
   renderSelectedLink(network, controls);
 }
 
