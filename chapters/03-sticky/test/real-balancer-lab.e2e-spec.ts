@@ -10,8 +10,8 @@ import {
   waitFor,
   type Lab,
 } from '@sessions/harness';
-import { measureFailoverLoss } from '../src/experiments/failover-loss';
-import { labFor } from '../src/lab';
+import { measureFailoverLoss } from '../lab/experiments/failover-loss';
+import { labFor } from '../lab/lab';
 
 /** HAProxy's health checks in this test (the configs' CHECK_INTER); fall 3 takes a server out. */
 const checkInterMs = 300;
