@@ -90,6 +90,11 @@ export class Haproxy implements RealBalancer {
     return this.process.pid;
   }
 
+  /** What HAProxy prints in the foreground (-db): server state changes among them. */
+  get stderr(): NodeJS.ReadableStream | null {
+    return this.process.child.stderr;
+  }
+
   /** What HAProxy says of its servers now, straight from the stats socket. */
   async serverStats(): Promise<HaproxyServerStat[]> {
     return parseShowStat(await statsSocketCommand(this.statsSocket, 'show stat'));
