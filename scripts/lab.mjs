@@ -80,6 +80,9 @@ try {
     controlToken: token,
     servers: options.servers,
     network: options.network,
+    ...(options.balancer && options.balancer !== 'course'
+      ? { realBalancer: { kind: options.balancer }, dashboardPort: 0 }
+      : {}),
     // A learner's busy laptop may take a while to boot three NestJS servers at once.
     serverReadyTimeoutMs: 60_000,
   });
@@ -93,6 +96,8 @@ try {
 }
 
 const url = `http://localhost:${port}`;
+// With HAProxy or nginx at LB_PORT, the dashboard and controls have a port of their own.
+const dashboard = lab.balancer && `http://localhost:${lab.balancer.port}/__lb/`;
 const endpoints = lab.services?.endpoints?.() ?? [];
 const { services, connect } = endpoints.length
   ? connectLines(endpoints, runPrivateFolder())
@@ -102,7 +107,12 @@ const lines = [
   `  ${definition.title}`,
   '',
   `  Open          ${url}/`,
-  ...(lab.balancer ? [`  Dashboard     ${url}/__lb/`, `  Control token ${token}`] : []),
+  ...(lab.realBalancer
+    ? [
+        `  Balancer      ${lab.realBalancer.kind} (pid ${lab.realBalancer.pid}) on ${lab.realBalancer.config}`,
+      ]
+    : []),
+  ...(lab.balancer ? [`  Dashboard     ${dashboard}`, `  Control token ${token}`] : []),
   '',
   '  Servers',
   ...lab.servers.map((server) => `    ${server.id}  ${server.url}  (pid ${server.pid})`),

@@ -19,6 +19,12 @@ export const labOptions = {
     chapters: ['05'],
     help: 'the session store (default redis; LAB_STORE says the same)',
   },
+  balancer: {
+    type: 'string',
+    values: ['course', 'haproxy', 'nginx'],
+    chapters: ['02', '03'],
+    help: 'what routes the requests at LB_PORT: the course’s balancer (default), or HAProxy or nginx on the chapter’s shipped config, the dashboard then on a port of its own',
+  },
   network: {
     type: 'string',
     values: ['loopback', 'hosts'],

@@ -6,6 +6,11 @@ export const lab: LabDefinition = {
   title: 'Chapter 02 · session inconsistency (세션 불일치)',
   servers: 3,
   strategy: 'round-robin',
+  // `npm start -- 02 --balancer haproxy|nginx`: the same servers behind the real thing.
+  realBalancers: {
+    haproxy: { config: 'haproxy/haproxy-round-robin.cfg' },
+    nginx: { config: 'nginx/nginx-round-robin.conf.template' },
+  },
   tryThis: [
     'Open the URL, log in as "a", then reload: the server changes each time, and two of three reloads say "not logged in".',
     'curl: c=$(mktemp); curl -s -c $c -b $c -XPOST {url}/login -H "content-type: application/json" -d \'{"userid":"a"}\'; for i in 1 2 3; do curl -s -b $c {url}/me; echo; done',

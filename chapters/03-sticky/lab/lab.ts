@@ -10,6 +10,17 @@ export function labFor(mode: StickyMode): LabDefinition {
     servers: 3,
     strategy: balancerStrategyFor[mode],
     serverEnv: () => ({ STICKY_MODE: mode }),
+    // `npm start -- 03 --balancer haproxy|nginx`: the same servers behind the real thing.
+    realBalancers: {
+      haproxy: { config: `haproxy/haproxy-${mode === 'app' ? 'app-cookie' : 'insert'}.cfg` },
+      nginx:
+        mode === 'app'
+          ? { config: 'nginx/nginx-app-cookie.conf.template' }
+          : {
+              unavailable:
+                "nginx 1.22 (Debian's) cannot insert a cookie of its own: run chapter 03 in app mode with --balancer nginx (STICKY_MODE=app)",
+            },
+    },
     tryThis: [
       'Open the URL, log in as "a", reload: the same server answers every time, and you stay logged in.',
       'On the dashboard, kill the server that holds you, then reload: another server answers, and you are logged out.',

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
  */
 export async function openDashboard(
   context: BrowserContext,
-  lab: Lab,
+  lab: Pick<Lab, 'url'> & { servers: ReadonlyArray<{ id: string }> },
   problems: string[] = [],
 ): Promise<Page> {
   const page = await context.newPage();

@@ -113,3 +113,18 @@ export { networkTestGate } from './network/test-gate';
 export { type Placement } from './process/chapter-server';
 export { DelayRelay, type RelayDelay, type RelayCounters } from './network/delay-relay';
 export { figuresOverRounds, formatSpread, round2, spreadOf, type Spread } from './measure/spread';
+export { renderTemplate } from './balancers/config-template';
+export { Haproxy, type StartHaproxyOptions } from './balancers/haproxy';
+export { Nginx, type StartNginxOptions } from './balancers/nginx';
+export {
+  parseShowStat,
+  statsSocketCommand,
+  type HaproxyServerStat,
+} from './balancers/haproxy-stats';
+export type {
+  RealBalancer,
+  RealBalancerKind,
+  UpstreamServer,
+  UpstreamView,
+} from './balancers/real-balancer';
+export { type RealBalancerChoice } from './lab/real-balancer-front';

@@ -36,6 +36,11 @@ export interface BalancerOptions {
   maxEventSubscribers?: number;
   control?: { token: string; handlers: Record<string, ControlHandler> };
   describe?: () => Record<string, unknown>;
+  /**
+   * Another balancer (HAProxy, nginx) routes the app's requests at this address: this one
+   * serves only its /__lb/ pages and answers anything else with a 404 that points there.
+   */
+  appElsewhere?: string;
 }
 
 export interface Balancer {
@@ -222,6 +227,12 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
       );
       return;
     }
+    if (options.appElsewhere)
+      return sendError(
+        response,
+        404,
+        `this port serves the lab's dashboard (/__lb/) only: the app is at ${options.appElsewhere}`,
+      );
 
     const outcome = trackOutcome(request, response);
     const method = request.method ?? 'GET';

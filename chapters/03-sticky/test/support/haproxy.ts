@@ -2,8 +2,8 @@ import path from 'node:path';
 import {
   chapterDir,
   freePort,
-  ManagedProcess,
-  requireBinary,
+  Haproxy,
+  isHealthy,
   waitFor,
   type ChapterServer,
 } from '@sessions/harness';
@@ -20,39 +20,25 @@ export interface RunningHaproxy {
 }
 
 /**
- * Debian's HAProxy on exactly the shipped config file, with the addresses in environment
- * variables the file reads as "${VAR}". Health checks every 300 ms so tests do not wait long.
+ * Debian's HAProxy on exactly the shipped config file, started the lab's way (the addresses
+ * in environment variables the file reads as "${VAR}"). Health checks every 300 ms so tests
+ * do not wait long.
  */
 export async function startHaproxy(
   configFile: string,
   servers: readonly ChapterServer[],
 ): Promise<RunningHaproxy> {
-  const binary = requireBinary('haproxy');
-  const port = await freePort();
-  const haproxy = new ManagedProcess({
-    command: binary,
-    args: ['-f', path.join(chapterDir('03-sticky'), 'haproxy', configFile), '-db'],
-    label: 'haproxy',
-    env: {
-      LB_ADDR: `127.0.0.1:${port}`,
-      CHECK_INTER: '300ms',
-      ...Object.fromEntries(
-        servers.map((server) => [`SERVER_${server.id}`, `127.0.0.1:${server.port}`]),
-      ),
-    },
+  const haproxy = await Haproxy.start({
+    configFile: path.join(chapterDir('03-sticky'), 'haproxy', configFile),
+    servers: servers.map((server) => ({ id: server.id, address: `127.0.0.1:${server.port}` })),
+    port: await freePort(),
+    checkInter: '300ms',
   });
   // HAProxy reports server state changes on stderr when it runs in the foreground (-db).
   let output = '';
-  haproxy.child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
+  haproxy.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
-    await waitFor(async () => {
-      if (!haproxy.alive) throw new Error(`haproxy exited:\n${haproxy.recentOutput()}`);
-      return fetch(`${url}/health`).then(
-        (response) => response.ok,
-        () => false,
-      );
-    }, `haproxy to answer on ${url}`);
+    await waitFor(() => isHealthy(haproxy.url), `haproxy to answer on ${haproxy.url}`);
   } catch (error) {
     await haproxy.stop();
     throw error;
@@ -60,7 +46,7 @@ export async function startHaproxy(
   const reported = (id: string, state: ServerState) =>
     output.split(`Server chapter/s${id} is ${state}`).length - 1;
   return {
-    url,
+    url: haproxy.url,
     reported,
     waitForReport: (id, state, before) =>
       waitFor(() => reported(id, state) > before, `haproxy to report server ${id} ${state}`),

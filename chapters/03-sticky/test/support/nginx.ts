@@ -1,26 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {
-  chapterDir,
-  freePort,
-  ManagedProcess,
-  requireBinary,
-  waitFor,
-  type ChapterServer,
-} from '@sessions/harness';
+import { chapterDir, freePort, Nginx, renderTemplate, type ChapterServer } from '@sessions/harness';
 
-/**
- * What `envsubst '$A $B'` does: replace ${A} and ${B}, leave everything else (nginx's own
- * $variables) alone. A placeholder without a value is an error, not an empty string.
- */
-export function renderTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\$\{([A-Z][A-Z0-9_]*)\}/g, (_whole, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`the template needs ${name}`);
-    return value;
-  });
-}
+export { renderTemplate };
 
 export interface RunningNginx {
   url: string;
@@ -29,73 +10,26 @@ export interface RunningNginx {
   stop(): Promise<void>;
 }
 
-/** Debian's nginx on the shipped template, everything it writes in a temporary prefix. */
+/** Debian's nginx on the shipped template (the lab's own way to run it), on a free port. */
 export async function startNginx(
   templateFile: string,
   servers: readonly ChapterServer[],
 ): Promise<RunningNginx> {
-  const binary = requireBinary('nginx');
-  const prefix = mkdtempSync(path.join(os.tmpdir(), 'sessions-nginx-'));
-  const port = await freePort();
-  const template = readFileSync(path.join(chapterDir('03-sticky'), 'nginx', templateFile), 'utf8');
-  const config = path.join(prefix, 'nginx.conf');
-  writeFileSync(
-    config,
-    renderTemplate(template, {
-      LB_ADDR: `127.0.0.1:${port}`,
-      ...Object.fromEntries(
-        servers.map((server) => [`SERVER_${server.id}`, `127.0.0.1:${server.port}`]),
-      ),
-    }),
-  );
-  const errorLog = path.join(prefix, 'error.log');
-  const nginx = new ManagedProcess({
-    command: binary,
-    args: [
-      '-p',
-      prefix,
-      '-c',
-      config,
-      '-e',
-      errorLog,
-      '-g',
-      `daemon off; pid ${prefix}/nginx.pid;`,
-    ],
-    label: 'nginx',
+  const nginx = await Nginx.start({
+    templateFile: path.join(chapterDir('03-sticky'), 'nginx', templateFile),
+    servers: servers.map((server) => ({ id: server.id, address: `127.0.0.1:${server.port}` })),
+    port: await freePort(),
   });
-  const stop = async () => {
-    await nginx.stop();
-    rmSync(prefix, { recursive: true, force: true });
-  };
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    await waitFor(async () => {
-      if (!nginx.alive) throw new Error(`nginx exited:\n${nginx.recentOutput()}`);
-      return fetch(`${url}/health`).then(
-        (response) => response.ok,
-        () => false,
-      );
-    }, `nginx to answer on ${url}`);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  const log = () => {
-    try {
-      return readFileSync(errorLog, 'utf8');
-    } catch {
-      return '';
-    }
-  };
   return {
-    url,
+    url: nginx.url,
     refusedBy: (server) =>
-      log()
+      nginx
+        .errorLog()
         .split('\n')
         .filter(
           (line) =>
             line.includes('Connection refused') && line.includes(`127.0.0.1:${server.port}/`),
         ).length,
-    stop,
+    stop: () => nginx.stop(),
   };
 }

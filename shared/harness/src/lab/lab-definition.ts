@@ -1,4 +1,5 @@
 import type { ControlHandler, Strategy } from '@sessions/load-balancer';
+import type { RealBalancerKind } from '../balancers/real-balancer';
 import type { HostNetwork } from '../network/host-network';
 import type { ServiceEndpoint } from './connect-lines';
 import type { Lab } from './lab';
@@ -56,6 +57,11 @@ export interface LabDefinition {
   controls?: (lab: Lab) => Record<string, ControlHandler>;
   /** hosts: the chapter is meant to be seen with each process on its own network host (06). */
   network?: 'loopback' | 'hosts';
+  /**
+   * The real balancers the chapter ships a config for (a path inside the chapter's folder),
+   * run by `npm start -- NN --balancer haproxy|nginx`; `unavailable` says why one cannot be.
+   */
+  realBalancers?: Partial<Record<RealBalancerKind, { config: string } | { unavailable: string }>>;
   /** Lines printed under "Try this". */
   tryThis: string[];
 }

@@ -7,7 +7,14 @@ import {
 import { HostNetwork } from '../network/host-network';
 import { ChapterServer, type Placement } from '../process/chapter-server';
 import { waitFor } from '../process/wait';
+import type { RealBalancer } from '../balancers/real-balancer';
 import type { LabDefinition, LabServices, ServerAddress } from './lab-definition';
+import {
+  realBalancerConfig,
+  realBalancerState,
+  startRealBalancer,
+  type RealBalancerChoice,
+} from './real-balancer-front';
 import { networkControls } from './network-controls';
 import { UserSimulation } from './simulated-users';
 
@@ -29,14 +36,27 @@ export interface StartLabOptions {
   network?: 'loopback' | 'hosts';
   /** How long each server may take to answer /health when it starts (15 s unless given). */
   serverReadyTimeoutMs?: number;
+  /**
+   * HAProxy or nginx on the chapter's shipped config at `port` instead of the course's
+   * balancer; the course's balancer then serves only the dashboard and controls, at
+   * `dashboardPort`.
+   */
+  realBalancer?: RealBalancerChoice;
+  /** The dashboard's port when a real balancer takes `port`; 0 (a free one) unless given. */
+  dashboardPort?: number;
 }
 
 export interface Lab {
   readonly definition: LabDefinition;
   readonly servers: ChapterServer[];
-  /** Undefined for a chapter without a balancer. */
+  /**
+   * The course's balancer; undefined for a chapter without one. With a real balancer in
+   * front it serves the dashboard, state and controls only.
+   */
   readonly balancer: Balancer | undefined;
-  /** Where a learner or a client goes: the balancer, or the single server. */
+  /** HAProxy or nginx, when the lab runs one in front of the servers. */
+  readonly realBalancer: RealBalancer | undefined;
+  /** Where a learner or a client goes: the real balancer, the course's, or the single server. */
   readonly url: string;
   readonly services: LabServices | undefined;
   /** The lab's network of hosts, in hosts mode. */
@@ -63,15 +83,20 @@ export async function startLab(
       network,
       host: network.addHost({ name: `s${id}`, octet: 10 + Number(id) }).name,
     };
-  const simulation = new UserSimulation(() => balancer?.url ?? servers[0].url);
+  let realBalancer: RealBalancer | undefined;
+  const appUrl = () => realBalancer?.url ?? balancer?.url ?? servers[0].url;
+  const simulation = new UserSimulation(appUrl);
   const stop = async () => {
     await simulation.stop();
+    await realBalancer?.stop();
     await balancer?.close();
     await Promise.all(servers.map((server) => server.stop()));
     await services?.stop();
     network?.destroy();
   };
   try {
+    // A learner's mistake (no such config) is refused before anything starts.
+    if (options.realBalancer) realBalancerConfig(definition, options.realBalancer.kind);
     services = await definition.services?.({ network });
     const count = options.servers ?? definition.servers;
     for (let i = 1; i <= count; i++) {
@@ -114,8 +139,11 @@ export async function startLab(
       get balancer() {
         return balancer;
       },
+      get realBalancer() {
+        return realBalancer;
+      },
       get url() {
-        return balancer?.url ?? servers[0].url;
+        return appUrl();
       },
       services,
       network,
@@ -151,15 +179,24 @@ export async function startLab(
     if (definition.strategy !== false) {
       const strategy =
         typeof definition.strategy === 'string' ? definition.strategy : definition.strategy();
+      if (options.realBalancer)
+        realBalancer = await startRealBalancer(
+          definition,
+          options.realBalancer,
+          servers,
+          options.port,
+        );
+      const front = realBalancer;
       balancer = await startBalancer({
-        port: options.port ?? 0,
+        port: (front ? options.dashboardPort : options.port) ?? 0,
+        appElsewhere: front?.url,
         strategy,
         servers: servers.map(({ id, url }) => ({ id, url })),
         control: options.controlToken
           ? {
               token: options.controlToken,
               handlers: {
-                ...standardControls(lab, simulation),
+                ...standardControls(lab, simulation, { canAddServers: !front }),
                 ...(network ? networkControls(network) : {}),
                 ...services?.controls,
                 ...definition.controls?.(lab),
@@ -173,6 +210,9 @@ export async function startLab(
           simulation: simulation.status(),
           ...(network ? { network: network.describe() } : {}),
           ...services?.describe?.(),
+          ...(front
+            ? realBalancerState(front, servers, (id) => balancer?.pool.get(id)?.health)
+            : {}),
         }),
         ...options.balancer,
       });
@@ -189,9 +229,13 @@ function addressOf(server: ChapterServer): ServerAddress {
 }
 
 /** The controls every lab has: break a server, bring it back, scale out, bring users. */
-function standardControls(lab: Lab, simulation: UserSimulation): Record<string, ControlHandler> {
+function standardControls(
+  lab: Lab,
+  simulation: UserSimulation,
+  { canAddServers }: { canAddServers: boolean },
+): Record<string, ControlHandler> {
   const target = (params: Record<string, unknown>) => lab.server(String(params.server ?? ''));
-  return {
+  const controls: Record<string, ControlHandler> = {
     kill: async (params) => {
       const server = target(params);
       await server.kill();
@@ -220,4 +264,7 @@ function standardControls(lab: Lab, simulation: UserSimulation): Record<string, 
     },
     'simulate-users': async (params) => simulation.start(params),
   };
+  // A real balancer's config names its servers: one started later would get no requests.
+  if (!canAddServers) delete controls['add-server'];
+  return controls;
 }

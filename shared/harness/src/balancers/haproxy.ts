@@ -1,0 +1,129 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ManagedProcess } from '../process/managed-process';
+import { waitFor } from '../process/wait';
+import { repoRoot } from '../repo';
+import { makeTempDir, removeTempDir } from '../services/temp-dir';
+import { requireBinary } from '../system/system-binary';
+import { parseShowStat, statsSocketCommand, type HaproxyServerStat } from './haproxy-stats';
+import {
+  configValues,
+  type RealBalancer,
+  type UpstreamServer,
+  type UpstreamView,
+} from './real-balancer';
+
+export interface StartHaproxyOptions {
+  /** The shipped config, e.g. chapters/03-sticky/haproxy/haproxy-app-cookie.cfg. */
+  configFile: string;
+  servers: readonly UpstreamServer[];
+  port: number;
+  host?: string;
+  /** Health-check interval (the configs' CHECK_INTER, 2s unless given); tests use less. */
+  checkInter?: string;
+  /** How often the stats socket is read for the dashboard. */
+  statsEveryMs?: number;
+}
+
+/**
+ * Debian's HAProxy on exactly a shipped config file (it reads the addresses from its
+ * environment as "${VAR}"), plus a second file the lab writes: a `stats socket` (HAProxy's
+ * runtime API) in a private folder, read every second for the dashboard.
+ */
+export class Haproxy implements RealBalancer {
+  readonly kind = 'haproxy';
+  private latest: HaproxyServerStat[] | undefined;
+  private readonly timer: NodeJS.Timeout;
+
+  private constructor(
+    private readonly process: ManagedProcess,
+    readonly url: string,
+    readonly config: string,
+    readonly statsSocket: string,
+    private readonly dir: string,
+    statsEveryMs: number,
+  ) {
+    this.timer = setInterval(() => void this.refresh(), statsEveryMs);
+    this.timer.unref();
+  }
+
+  static async start(options: StartHaproxyOptions): Promise<Haproxy> {
+    const binary = requireBinary('haproxy');
+    const dir = makeTempDir('haproxy');
+    const statsSocket = path.join(dir, 'haproxy.sock');
+    const statsConfig = path.join(dir, 'stats-socket.cfg');
+    writeFileSync(
+      statsConfig,
+      `# Written by the lab: HAProxy's runtime API, read by the dashboard.\nglobal\n    stats socket "${statsSocket}" mode 600 level operator\n`,
+    );
+    const host = options.host ?? '127.0.0.1';
+    const process = new ManagedProcess({
+      command: binary,
+      args: ['-f', options.configFile, '-f', statsConfig, '-db'],
+      label: 'haproxy',
+      env: {
+        ...configValues(`${host}:${options.port}`, options.servers),
+        ...(options.checkInter ? { CHECK_INTER: options.checkInter } : {}),
+      },
+    });
+    const haproxy = new Haproxy(
+      process,
+      `http://${host}:${options.port}`,
+      path.relative(repoRoot(), options.configFile),
+      statsSocket,
+      dir,
+      options.statsEveryMs ?? 1000,
+    );
+    try {
+      await waitFor(async () => {
+        if (!process.alive) throw new Error(`haproxy exited:\n${process.recentOutput()}`);
+        return haproxy.refresh();
+      }, `haproxy to open its stats socket ${statsSocket}`);
+    } catch (error) {
+      await haproxy.stop();
+      throw error;
+    }
+    return haproxy;
+  }
+
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  /** What HAProxy prints in the foreground (-db): server state changes among them. */
+  get stderr(): NodeJS.ReadableStream | null {
+    return this.process.child.stderr;
+  }
+
+  /** What HAProxy says of its servers now, straight from the stats socket. */
+  async serverStats(): Promise<HaproxyServerStat[]> {
+    return parseShowStat(await statsSocketCommand(this.statsSocket, 'show stat'));
+  }
+
+  /** Reads the stats socket into the cached view; false while HAProxy does not answer. */
+  private async refresh(): Promise<boolean> {
+    try {
+      this.latest = await this.serverStats();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  upstreams(): UpstreamView[] | undefined {
+    return this.latest?.map((server) => ({
+      id: server.id,
+      // "UP 1/3": a check failed but not `fall` of them yet; HAProxy still sends it requests.
+      health: server.status.startsWith('UP') ? 'up' : 'down',
+      requests: server.requests,
+      currentSessions: server.currentSessions,
+      source: `HAProxy: ${server.status}${server.checkStatus ? ` (${server.checkStatus})` : ''}`,
+    }));
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.process.stop();
+    removeTempDir(this.dir);
+  }
+}
