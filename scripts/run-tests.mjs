@@ -87,6 +87,8 @@ const jobs = testPackages(repoRoot)
   .map((job) => ({ ...job, expected: lastDurations[job.key] ?? 1000 + job.testFiles }))
   .sort((a, b) => b.expected - a.expected);
 
+let cpuSeen = childrenCpuSeconds();
+
 /** Runs one package's script, its output kept together and printed when it ends. */
 function runJob(job) {
   return new Promise((resolve) => {
@@ -100,33 +102,39 @@ function runJob(job) {
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));
     child.on('error', (error) => output.push(Buffer.from(`${error.stack}\n`)));
-    // 'exit' fires once the process is reaped, so the children's CPU counter includes it.
-    let cpu;
+    // 'exit' fires once the process is reaped: what the children's CPU counter grew since the
+    // last package ended is this package (a process its tests left running counts nowhere).
+    let cpuSeconds;
     child.on('exit', () => {
-      cpu = childrenCpuSeconds();
+      const now = childrenCpuSeconds();
+      cpuSeconds = now - cpuSeen;
+      cpuSeen = now;
     });
     child.on('close', (code) => {
       process.stdout.write(`\n===== ${job.key} (${job.relativeDir})\n`);
       process.stdout.write(Buffer.concat(output));
-      resolve({ job, passed: code === 0, seconds: (performance.now() - started) / 1000, cpu });
+      resolve({
+        job,
+        passed: code === 0,
+        seconds: (performance.now() - started) / 1000,
+        cpuSeconds,
+      });
     });
   });
 }
 
 const queue = [...jobs];
 const results = [];
-let cpuSeen = childrenCpuSeconds();
 async function worker() {
   for (let job = queue.shift(); job; job = queue.shift()) {
     console.log(`run-tests: ${job.key} started`);
     const result = await runJob(job);
-    // The counter grows as each process ends; what it grew since the last package ended is
-    // this package (a process the tests left running would be counted nowhere).
-    result.cpuSeconds = result.cpu === undefined ? undefined : result.cpu - cpuSeen;
-    if (result.cpu !== undefined) cpuSeen = result.cpu;
     results.push(result);
+    const cpuNote = Number.isFinite(result.cpuSeconds)
+      ? `, ${result.cpuSeconds.toFixed(0)} s CPU`
+      : '';
     console.log(
-      `run-tests: ${job.key} ${result.passed ? 'passed' : 'FAILED'} in ${result.seconds.toFixed(0)} s`,
+      `run-tests: ${job.key} ${result.passed ? 'passed' : 'FAILED'} in ${result.seconds.toFixed(0)} s${cpuNote}`,
     );
   }
 }
@@ -183,4 +191,4 @@ if (failed.length) {
   console.log(`\nrun-tests: failed: ${failed.join(', ')}`);
   process.exit(1);
 }
-console.log(`\nrun-tests: every package passed (${jobs.length} package scripts)`);
+console.log(`\nrun-tests: every package passed (${jobs.length} package script(s))`);
