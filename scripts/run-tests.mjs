@@ -128,7 +128,9 @@ const results = [];
 async function worker() {
   for (let job = queue.shift(); job; job = queue.shift()) {
     console.log(`run-tests: ${job.key} started`);
+    running.set(job.key, performance.now());
     const result = await runJob(job);
+    running.delete(job.key);
     results.push(result);
     const cpuNote = Number.isFinite(result.cpuSeconds)
       ? `, ${result.cpuSeconds.toFixed(0)} s CPU`
@@ -141,7 +143,18 @@ async function worker() {
 console.log(
   `\nrun-tests: ${jobs.length} package script(s), ${concurrency} at a time, longest first`,
 );
+// Each package's output comes in one piece when it ends: say now and then what is still running,
+// so a long package (or a stuck one) is never a silent terminal.
+const running = new Map();
+const heartbeat = setInterval(() => {
+  const now = performance.now();
+  const list = [...running].map(
+    ([key, started]) => `${key} (${((now - started) / 1000).toFixed(0)} s)`,
+  );
+  if (list.length) console.log(`run-tests: still running: ${list.join(', ')}`);
+}, 60_000);
 await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+clearInterval(heartbeat);
 
 const totalSeconds = (performance.now() - runStarted) / 1000;
 const totalCpu = childrenCpuSeconds() - cpuAtStart;
