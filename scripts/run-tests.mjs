@@ -193,7 +193,11 @@ if (options.summary) {
 try {
   mkdirSync(path.dirname(timingsFile), { recursive: true });
   const durations = { ...lastDurations };
-  for (const r of results) durations[r.job.key] = Math.round(r.seconds);
+  // Averaged with the last run's, so one run on a busy moment does not reorder everything.
+  for (const r of results) {
+    const last = lastDurations[r.job.key];
+    durations[r.job.key] = Math.round(last === undefined ? r.seconds : (last + r.seconds) / 2);
+  }
   writeFileSync(timingsFile, `${JSON.stringify(durations, null, 2)}\n`);
 } catch {
   // Only an ordering hint for the next run.
