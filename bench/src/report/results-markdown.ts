@@ -4,7 +4,7 @@ import { formatSpread, type Spread } from '../load/spread';
 import type { BalancerResults } from '../sections/balancer';
 import { labStartTargetSeconds, type LabStartRow } from '../sections/labs';
 import type { FailoverResults } from '../sections/failover';
-import type { NpmTestTiming } from '../sections/npm-test';
+import { npmTestTargetSeconds, type NpmTestTiming } from '../sections/npm-test';
 import type { ProfileResults } from '../sections/profile';
 import type { StoreResults } from '../sections/stores';
 import { replicationLagTargetMs, type ReplicationResults } from '../sections/replication';
@@ -240,9 +240,30 @@ function npmTestSection(npmTest: NpmTestTiming): string[] {
     npmTest.exitCode === 0
       ? 'every package passed'
       : `exit code ${npmTest.exitCode}; failed: ${npmTest.failedTasks.map((task) => `\`${task}\``).join(', ') || 'see its output'}`;
+  const seconds = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(1));
+  const cpu =
+    npmTest.cpuSeconds === undefined
+      ? ''
+      : `, **${seconds(npmTest.cpuSeconds)} s** CPU (user + system)`;
   return [
-    `\`npm test -- --force --continue\` at the root (doctor, every package rebuilt without turbo's cache, then every package's tests side by side; \`--continue\` so that a failing package does not cut the time short): ` +
-      `**${npmTest.seconds} s** wall time, ${outcome}. ` +
+    `\`npm test -- --force\` at the root (doctor, every package rebuilt without turbo's cache, then every package's tests side by side; a failing package does not cut the run short): ` +
+      `**${npmTest.seconds} s** wall time${cpu}, ${outcome}. ` +
+      `Target ≤ ${npmTestTargetSeconds} s wall time on two cores: ${verdict(npmTest.seconds <= npmTestTargetSeconds)}. ` +
       'A short run (`npm run bench -w bench -- --short`, part of `npm run test:full`) never measures this.',
+    ...(npmTest.parts?.length
+      ? [
+          '',
+          'Each part as the runner timed it (packages run side by side, so their wall times overlap; CPU counts the processes each part waited for):',
+          '',
+          markdownTable(
+            npmTest.parts.map((part) => ({
+              part: part.name,
+              'wall, s': seconds(part.seconds),
+              'CPU, s': seconds(part.cpuSeconds),
+              result: part.passed ? 'passed' : '**failed**',
+            })),
+          ),
+        ]
+      : []),
   ];
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { HostNetwork, launcherHost } from '../src/network/host-network';
 import { networkTestGate } from '../src/network/test-gate';
+import { serverReadyTimeoutMs } from '../src/process/chapter-server';
 import { ManagedProcess } from '../src/process/managed-process';
 import { waitFor } from '../src/process/wait';
 
@@ -48,7 +49,8 @@ describeNetwork('a lab network of real hosts', () => {
       await waitFor(
         () => reaches(network, launcherHost, `http://${network.host(name).address}:3000`),
         `host ${name} to answer`,
-        10_000,
+        // A node process starting on a busy machine: the bound any lab server is given.
+        serverReadyTimeoutMs,
       );
   });
 

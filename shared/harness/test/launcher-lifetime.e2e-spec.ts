@@ -10,12 +10,14 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import {
+  busyMachineSlackMs,
   cleanStaleRuns,
   freePort,
   isSameProcess,
   pidNamespace,
   repoRoot,
   runFolder,
+  serverReadyTimeoutMs,
   waitFor,
   type RunRecord,
 } from '../src';
@@ -30,9 +32,10 @@ interface Launched {
   exited: Promise<void>;
 }
 
-// A launcher starts Redis and a server and waits for their health checks: on a loaded machine
-// that takes a while, and stopping them in order (SIGTERM, then SIGKILL after 3 s) a little more.
-const startTimeoutMs = 60_000;
+// A launcher starts Redis and a server and waits for their health checks (the server gets
+// serverReadyTimeoutMs): on a loaded machine that takes a while, and stopping them in order
+// (SIGTERM, then SIGKILL after 3 s) a little more.
+const startTimeoutMs = serverReadyTimeoutMs + busyMachineSlackMs;
 const stopTimeoutMs = 20_000;
 const testTimeoutMs = 2 * (startTimeoutMs + stopTimeoutMs);
 
@@ -51,9 +54,18 @@ async function launch(): Promise<Launched> {
     'the launcher to print its banner',
     startTimeoutMs,
     100,
-  );
-  if (!text.includes('Ctrl-C stops everything'))
-    throw new Error(`the launcher did not start:\n${text}`);
+  ).catch(() => undefined);
+  if (!text.includes('Ctrl-C stops everything')) {
+    // A launcher still starting would keep its lab, and this test file, running forever.
+    child.kill('SIGTERM');
+    await waitFor(
+      () => child.exitCode !== null || child.signalCode !== null,
+      'the launcher to stop',
+      stopTimeoutMs,
+      50,
+    ).catch(() => child.kill('SIGKILL'));
+    throw new Error(`the launcher did not start within ${startTimeoutMs} ms:\n${text}`);
+  }
   return { child, output: () => text, exited };
 }
 
@@ -182,8 +194,11 @@ describe('any program that starts services through the harness (a test worker, a
       'Redis to start',
       startTimeoutMs,
       50,
-    );
-    if (!text.includes('up')) throw new Error(`the script did not start Redis:\n${text}`);
+    ).catch(() => undefined);
+    if (!text.includes('up')) {
+      child.kill('SIGTERM'); // it ends the Redis it started (the test below proves it)
+      throw new Error(`the script did not start Redis within ${startTimeoutMs} ms:\n${text}`);
+    }
     return { child, run: recordOf(child.pid!) };
   }
 

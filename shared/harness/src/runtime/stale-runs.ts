@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isSameProcess, pidExists, pidNamespace } from './process-identity';
@@ -29,8 +29,8 @@ export function cleanStaleRuns(): StaleRunReport[] {
     const match = /^((\d+)-[0-9a-f]+)\.json$/.exec(name);
     if (!match || Number(match[2]) === process.pid) continue;
     const file = path.join(folder, name);
-    const info = lstatSync(file);
-    if (!info.isFile() || info.uid !== uid) continue;
+    const info = lstatOrGone(file);
+    if (!info?.isFile() || info.uid !== uid) continue;
     let run: RunRecord;
     try {
       run = JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
@@ -94,14 +94,27 @@ export function describeStaleRuns(reports: readonly StaleRunReport[]): string[] 
   });
 }
 
+/**
+ * Another run (a test worker of another package, a lab) may end and remove its own record
+ * between the folder listing and this look: gone is not an error.
+ */
+function lstatOrGone(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 /** A dead run's private folder (password files) whose record is already gone. */
 function removeOrphanPrivateFolders(folder: string): void {
   for (const name of readdirSync(folder)) {
     const match = /^(\d+)-[0-9a-f]+$/.exec(name);
     if (!match || Number(match[1]) === process.pid) continue;
     const dir = path.join(folder, name);
-    const info = lstatSync(dir);
-    if (!info.isDirectory() || info.uid !== currentUid()) continue;
+    const info = lstatOrGone(dir);
+    if (!info?.isDirectory() || info.uid !== currentUid()) continue;
     if (pidExists(Number(match[1])) || readdirSync(folder).includes(`${name}.json`)) continue;
     rmSync(dir, { recursive: true, force: true });
   }
