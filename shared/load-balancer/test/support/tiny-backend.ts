@@ -5,7 +5,7 @@ export interface TinyBackend {
   id: string;
   url: string;
   port: number;
-  /** Headers of every request this backend received, in order. */
+  /** Headers of every request this backend received from a client, in order (health checks left out). */
   received: http.IncomingHttpHeaders[];
   close(): Promise<void>;
 }
@@ -14,7 +14,8 @@ export interface TinyBackend {
 export async function startTinyBackend(id: string, port = 0): Promise<TinyBackend> {
   const received: http.IncomingHttpHeaders[] = [];
   const server = http.createServer((request, response) => {
-    received.push(request.headers);
+    // The balancer's own health checks are not what a test sent (see `received`).
+    if (request.url !== '/health') received.push(request.headers);
     request.resume();
     request.on('end', () => {
       const body = JSON.stringify({ server: id, path: request.url, headers: request.headers });
