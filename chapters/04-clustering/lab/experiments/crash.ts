@@ -9,6 +9,8 @@ export interface CrashOptions {
   warmupMs: number;
   afterMs: number;
   victim: string;
+  /** How long replication may take to drain before and after the kill (default 15 s). */
+  settleWithinMs?: number;
 }
 
 export interface CrashResult {
@@ -39,7 +41,7 @@ export async function measureCrashLoss(lab: Lab, options: CrashOptions): Promise
     (_, i) => new LabClient(lab.url, { name: `load-${i + 1}` }),
   );
   for (const [i, user] of users.entries()) await user.post('/login', { userid: `load-${i + 1}` });
-  await replicationSettled(lab.servers);
+  await replicationSettled(lab.servers, options.settleWithinMs);
 
   const acks: Ack[] = [];
   let failedRequests = 0;
@@ -76,7 +78,7 @@ export async function measureCrashLoss(lab: Lab, options: CrashOptions): Promise
   // #endregion crash
 
   const survivors = lab.servers.filter((server) => server.id !== victim.id);
-  await replicationSettled(survivors);
+  await replicationSettled(survivors, options.settleWithinMs);
   const reader = survivors[0];
   const finalCarts = await Promise.all(
     users.map(async (user) => (await meOn(reader, await cookieHeaderOf(user))).cart),
