@@ -27,7 +27,7 @@ const { chapter: chapterArg, options } = parsed;
 if (!chapterArg || parsed.help) {
   console.log('Usage: npm start -- <chapter> [options]\n\nChapters:');
   for (const name of listChapters()) {
-    const built = existsSync(path.join('chapters', name, 'dist/lab.js'))
+    const built = existsSync(path.join('chapters', name, 'dist/lab/lab.js'))
       ? ''
       : '  (not built yet: npm run build)';
     console.log(`  npm start -- ${name.slice(0, 2)}   ${name}${built}`);
@@ -43,7 +43,7 @@ try {
   console.error(`${error.message}. Run \`npm start\` to list the chapters.`);
   process.exit(2);
 }
-const labFile = path.join(dir, 'dist/lab.js');
+const labFile = path.join(dir, 'dist/lab/lab.js');
 if (!existsSync(labFile)) {
   console.error(`${labFile} is missing: run \`npm run build\` first.`);
   process.exit(2);

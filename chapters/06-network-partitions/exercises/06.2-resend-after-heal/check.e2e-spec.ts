@@ -1,6 +1,6 @@
 import { LabClient, networkTestGate, startLab, waitFor, type Lab } from '@sessions/harness';
-import { clusterOnHosts } from '../../src/cluster-lab';
-import { addItemOn, meOn, replicationOf } from '../../src/probe';
+import { clusterOnHosts } from '../../lab/cluster-lab';
+import { addItemOn, meOn, replicationOf } from '../../lab/probe';
 
 const gate = networkTestGate();
 const describeNetwork = gate.run ? describe : describe.skip;
