@@ -67,8 +67,9 @@ for (const stream of [process.stdout, process.stderr]) stream.on('error', () => 
 // What an earlier run left when it was killed outright (kill -9, a crash, a power cut).
 for (const line of describeStaleRuns(cleanStaleRuns())) console.log(`Cleaned up: ${line}`);
 
-// Chapter 05's lab reads its store when it is loaded.
+// Chapter 05's lab reads its store, chapter 03's its sticky strategy, when it is loaded.
 if (options.store) process.env.LAB_STORE = options.store;
+if (options.strategy) process.env.STICKY_MODE = options.strategy;
 const { lab: definition } = await import(pathToFileURL(labFile).href);
 const port = Number(process.env.LB_PORT ?? 8080);
 const token = randomBytes(16).toString('hex');

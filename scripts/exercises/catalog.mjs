@@ -37,21 +37,41 @@ export function compareIds(a, b) {
   return Number(chapterA) - Number(chapterB) || Number(stepA) - Number(stepB);
 }
 
+/** Every chapter folder with a package.json: its package name and the packages it depends on. */
+function chapterPackages(chaptersDir) {
+  const chapters = new Map();
+  for (const chapter of readdirSync(chaptersDir).sort()) {
+    const manifestFile = path.join(chaptersDir, chapter, 'package.json');
+    if (!existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    chapters.set(chapter, {
+      name: manifest.name,
+      uses: Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }),
+    });
+  }
+  return chapters;
+}
+
 /**
  * @param {string} root the repository root
  * @returns {Array<{ id: string, title: string, check: string, hints: string[], dir: string,
- *   checkFile: string, patchFile: string, chapterDir: string, chapterPackage: string }>}
+ *   checkFile: string, patchFile: string, chapterDir: string, chapterPackage: string,
+ *   patchableChapters: string[] }>} patchableChapters: the chapter folders whose src/ a
+ *   solution may change: its own, and those of the chapters whose servers it runs (chapter 06
+ *   has no server of its own: its exercises change chapter 04's or 05's)
  */
 export function findExercises(root) {
   const exercises = [];
   const chaptersDir = path.join(root, 'chapters');
-  for (const chapter of readdirSync(chaptersDir).sort()) {
+  const packages = chapterPackages(chaptersDir);
+  for (const [chapter, { name: chapterPackage, uses }] of packages) {
     const exercisesDir = path.join(chaptersDir, chapter, 'exercises');
     if (!existsSync(exercisesDir)) continue;
     const chapterDir = path.join(chaptersDir, chapter);
-    const chapterPackage = JSON.parse(
-      readFileSync(path.join(chapterDir, 'package.json'), 'utf8'),
-    ).name;
+    const patchableChapters = [
+      chapter,
+      ...[...packages].filter(([, other]) => uses.includes(other.name)).map(([folder]) => folder),
+    ];
     for (const folder of readdirSync(exercisesDir)) {
       const manifestFile = path.join(exercisesDir, folder, 'exercise.json');
       if (!existsSync(manifestFile)) continue;
@@ -70,6 +90,7 @@ export function findExercises(root) {
         patchFile: path.join(dir, 'solution.patch'),
         chapterDir,
         chapterPackage,
+        patchableChapters,
       });
     }
   }

@@ -14,6 +14,24 @@ export function filesTouchedBy(patchText) {
   return [...files];
 }
 
+/**
+ * The chapter folders whose files a patch touches, or a sentence saying which file lies
+ * outside the code (`src/`, `lab/`) of the chapters it may change.
+ * @returns {{ chapters: string[] } | { problem: string }}
+ */
+export function chaptersTouchedBy(files, patchableChapters) {
+  const chapters = new Set();
+  for (const file of files) {
+    const match = /^chapters\/([^/]+)\/(?:src|lab)\//.exec(file);
+    if (!match || !patchableChapters.includes(match[1]))
+      return {
+        problem: `it touches ${file}: a solution changes only the src/ (or lab/) of ${patchableChapters.map((chapter) => `chapters/${chapter}`).join(' or ')}`,
+      };
+    chapters.add(match[1]);
+  }
+  return { chapters: [...chapters] };
+}
+
 /** Files among `files` with local changes (modified, staged or untracked), per `git status`. */
 export async function filesWithLocalChanges(root, files) {
   if (files.length === 0) return [];

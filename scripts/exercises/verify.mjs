@@ -1,9 +1,14 @@
 // --verify: every exercise's check fails on the untouched chapter by its own assertion,
 // passes with its solution, and the chapter's own tests pass with all its solutions applied.
+// A solution may change the chapters whose servers its chapter runs (chapter 06 runs chapter
+// 04's and 05's): then those chapters' tests must pass with it too. A chapter's solutions are
+// applied together with each other, never with another chapter's: chapter 06's solutions
+// start from chapters 04 and 05 as they ship, not from their exercises' solutions.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findExercises, groupByChapter } from './catalog.mjs';
 import { readOutcome } from './jest-outcome.mjs';
-import { applyPatch } from './patch.mjs';
+import { applyPatch, chaptersTouchedBy, filesTouchedBy } from './patch.mjs';
 import { buildPackages, run, runJest } from './processes.mjs';
 import { createScratchCopy } from './scratch-copy.mjs';
 
@@ -14,12 +19,24 @@ function outcomeOf(report, root, exercise) {
   return readOutcome(report, path.relative(root, exercise.checkFile));
 }
 
+/** The chapter packages a solution changes, or a sentence saying what it touches that it may not. */
+function touchedPackages(root, exercise) {
+  const files = filesTouchedBy(readFileSync(exercise.patchFile, 'utf8'));
+  const touched = chaptersTouchedBy(files, exercise.patchableChapters);
+  if ('problem' in touched) return touched;
+  const packages = touched.chapters.map(
+    (chapter) =>
+      JSON.parse(readFileSync(path.join(root, 'chapters', chapter, 'package.json'))).name,
+  );
+  return { packages: [...new Set([exercise.chapterPackage, ...packages])] };
+}
+
 /** One exercise with its solution applied alone: builds, and its check passes. */
-async function verifyWithSolution(root, exercise) {
+async function verifyWithSolution(root, exercise, packages) {
   const notApplied = await applyPatch(root, exercise.patchFile);
   if (notApplied) return `its solution.patch does not apply:\n${indent(notApplied)}`;
   try {
-    const build = await buildPackages(root, [exercise.chapterPackage]);
+    const build = await buildPackages(root, packages);
     if (build.status !== 0)
       return `the chapter does not build with its solution:\n${indent(tail(build.output))}`;
     const { report, output } = await runJest(root, exercise.chapterDir, [exercise.checkFile]);
@@ -33,8 +50,11 @@ async function verifyWithSolution(root, exercise) {
   }
 }
 
-/** The chapter's own tests with every solution of the chapter applied together. */
-async function verifyChapterTests(root, exercises) {
+/**
+ * The chapter's own tests with every solution of the chapter applied together, and the tests
+ * of every other chapter those solutions change.
+ */
+async function verifyChapterTests(root, exercises, packages) {
   const applied = [];
   try {
     for (const exercise of exercises) {
@@ -43,13 +63,14 @@ async function verifyChapterTests(root, exercises) {
         return `the solutions do not apply together (${exercise.id} after ${applied.map((e) => e.id).join(', ')}):\n${indent(notApplied)}`;
       applied.push(exercise);
     }
-    const { chapterPackage } = exercises[0];
-    const build = await buildPackages(root, [chapterPackage]);
+    const build = await buildPackages(root, packages);
     if (build.status !== 0)
       return `the chapter does not build with all its solutions:\n${indent(tail(build.output))}`;
-    const tests = await run('npm', ['test', '--silent', '-w', chapterPackage], { cwd: root });
-    if (tests.status !== 0)
-      return `its tests fail with all its solutions applied:\n${indent(tail(tests.output, 40))}`;
+    for (const name of packages) {
+      const tests = await run('npm', ['test', '--silent', '-w', name], { cwd: root });
+      if (tests.status !== 0)
+        return `${name === exercises[0].chapterPackage ? 'its' : `${name}'s`} tests fail with all its solutions applied:\n${indent(tail(tests.output, 40))}`;
+    }
     return undefined;
   } finally {
     for (const exercise of applied.reverse())
@@ -88,6 +109,21 @@ export async function verifyAll(repoRoot, chapter, log = console.log) {
       return problems;
     }
     for (const group of chapters) {
+      const chapterPackages = new Set([group[0].chapterPackage]);
+      const scoped = [];
+      for (const exercise of group) {
+        const touched = touchedPackages(root, exercise);
+        if ('problem' in touched) {
+          report(
+            false,
+            `${exercise.id} ${exercise.title}`,
+            `its solution.patch ${touched.problem}`,
+          );
+          continue;
+        }
+        for (const name of touched.packages) chapterPackages.add(name);
+        scoped.push({ exercise, packages: touched.packages });
+      }
       // Untouched: one jest run for all the chapter's checks.
       const untouched = await runJest(
         root,
@@ -109,15 +145,20 @@ export async function verifyAll(repoRoot, chapter, log = console.log) {
           );
           continue;
         }
-        const problem = await verifyWithSolution(root, exercise);
+        const { packages } = scoped.find((entry) => entry.exercise === exercise) ?? {};
+        if (!packages) continue; // its patch's scope was already reported
+        const problem = await verifyWithSolution(root, exercise, packages);
         report(!problem, label, problem ?? 'fails untouched, passes with its solution');
       }
       const chapterName = path.basename(group[0].chapterDir);
-      const problem = await verifyChapterTests(root, group);
+      const tested = [...chapterPackages];
+      const problem = await verifyChapterTests(root, group, tested);
+      const others = tested.slice(1);
       report(
         !problem,
         `chapter ${chapterName}`,
-        problem ?? `its tests pass with all ${group.length} solutions applied`,
+        problem ??
+          `its tests${others.length ? ` and ${others.join(', ')}'s` : ''} pass with all ${group.length} solutions applied`,
       );
     }
     return problems;

@@ -31,6 +31,12 @@ export const labOptions = {
     chapters: ['02', '03', '04', '05'],
     help: 'hosts: each server and store on a network host of its own, links you can cut (Linux, root); default loopback',
   },
+  strategy: {
+    type: 'string',
+    values: ['app', 'insert'],
+    chapters: ['03'],
+    help: 'the sticky strategy: app (the server sets its own cookie, default) or insert (the balancer inserts SERVERID); STICKY_MODE says the same',
+  },
 };
 
 export class LabOptionError extends Error {}

@@ -25,12 +25,12 @@ export function labFor(mode: StickyMode): LabDefinition {
       'Open the URL, log in as "a", reload: the same server answers every time, and you stay logged in.',
       'On the dashboard, kill the server that holds you, then reload: another server answers, and you are logged out.',
       'curl: c=$(mktemp); curl -s -c $c -b $c -XPOST {url}/login -H "content-type: application/json" -d \'{"userid":"a"}\'; for i in 1 2 3; do curl -s -c $c -b $c {url}/me; echo; done; grep -E "server|SERVERID" $c',
-      `The other mode: STICKY_MODE=${mode === 'app' ? 'insert' : 'app'} npm start -- 03`,
+      `The other mode: npm start -- 03 --strategy ${mode === 'app' ? 'insert' : 'app'}`,
       'Experiments: npm run experiment -w chapters/03-sticky',
     ],
   };
 }
 
-/** `npm start -- 03` (STICKY_MODE=app, the default) or `STICKY_MODE=insert npm start -- 03`. */
+/** `npm start -- 03` (STICKY_MODE=app, the default) or `npm start -- 03 --strategy insert`. */
 export const lab: LabDefinition = labFor(readStickyMode());
 // #endregion lab

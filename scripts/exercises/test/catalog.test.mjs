@@ -66,6 +66,18 @@ describe('the catalogue of a repository', () => {
       path.join(root, 'chapters/01-a/exercises/01.1-one/solution.patch'),
     );
   });
+  it('lets a solution change its own chapter and the chapters its package depends on', () => {
+    addExercise('03-c', '03.1-one', { ...valid, id: '03.1' });
+    writeFileSync(
+      path.join(root, 'chapters', '03-c', 'package.json'),
+      '{"name":"@x/03-c","devDependencies":{"@x/01-a":"*","@x/other":"*"}}',
+    );
+    const byId = Object.fromEntries(findExercises(root).map((e) => [e.id, e]));
+    assert.deepEqual(byId['03.1'].patchableChapters, ['03-c', '01-a']);
+    assert.deepEqual(byId['01.1'].patchableChapters, ['01-a']);
+    rmSync(path.join(root, 'chapters', '03-c'), { recursive: true });
+    mkdirSync(path.join(root, 'chapters', '03-c'));
+  });
   it('groups exercises by chapter, so a chapter is built once', () => {
     assert.deepEqual(
       groupByChapter(findExercises(root)).map((g) => g.map((e) => e.id)),

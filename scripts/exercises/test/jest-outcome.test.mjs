@@ -42,6 +42,12 @@ describe('reading a check run from jest --json', () => {
     ])
       assert.equal(readOutcome(suite([failed(message)])).kind, 'broken', message);
   });
+  it('says a check whose tests were all skipped did not run, never that it passed', () => {
+    const report = suite([{ status: 'pending', failureMessages: [] }]);
+    const outcome = readOutcome(report);
+    assert.equal(outcome.kind, 'broken');
+    assert.match(outcome.problem, /skipped every test/);
+  });
   it('says so when jest found no check at all, or wrote no report', () => {
     assert.equal(readOutcome({ testResults: [] }).kind, 'broken');
     assert.equal(readOutcome(undefined).kind, 'broken');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { filesTouchedBy } from '../patch.mjs';
+import { chaptersTouchedBy, filesTouchedBy } from '../patch.mjs';
 
 describe('the files a solution.patch touches', () => {
   it('are read from each file’s header, never from a hunk’s lines, and /dev/null is no file', () => {
@@ -17,5 +17,22 @@ describe('the files a solution.patch touches', () => {
       '+++ b/chapters/01-a/src/new.ts',
     ].join('\n');
     assert.deepEqual(filesTouchedBy(patch), ['chapters/01-a/src/x.ts', 'chapters/01-a/src/new.ts']);
+  });
+});
+
+describe('the chapters a solution.patch changes', () => {
+  const patchable = ['06-c', '04-a'];
+  it('are the chapters whose src/ (or lab/) it touches, among those it may change', () => {
+    assert.deepEqual(
+      chaptersTouchedBy(['chapters/04-a/src/x.ts', 'chapters/06-c/lab/y.ts'], patchable),
+      { chapters: ['04-a', '06-c'] },
+    );
+  });
+  it('is refused, naming the file, when it touches a test or a chapter it does not run', () => {
+    for (const file of ['chapters/06-c/test/x.e2e-spec.ts', 'chapters/05-b/src/x.ts', 'README.md'])
+      assert.match(
+        chaptersTouchedBy([file], patchable).problem,
+        new RegExp(file.replace('.', '\\.')),
+      );
   });
 });

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { freePort, LabClient, repoRoot, waitFor } from '@sessions/harness';
+
+/**
+ * `npm start -- 03 --strategy <name>`: the real launcher (scripts/lab.mjs), one server, and
+ * what the balancer and the cookies say about the strategy it runs.
+ */
+const startTimeoutMs = 60_000;
+const stopTimeoutMs = 20_000;
+
+interface Launched {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+async function launch(args: string[]): Promise<Launched> {
+  const port = await freePort();
+  // Only the option chooses: a STICKY_MODE of the shell running the tests must not.
+  const env: NodeJS.ProcessEnv = { ...process.env, LB_PORT: String(port) };
+  delete env.STICKY_MODE;
+  const child = spawn(process.execPath, [path.join(repoRoot(), 'scripts/lab.mjs'), ...args], {
+    cwd: repoRoot(),
+    env,
+    stdio: 'pipe',
+  });
+  let text = '';
+  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  await waitFor(
+    () => text.includes('Ctrl-C stops everything') || child.exitCode !== null,
+    'the launcher to print its banner',
+    startTimeoutMs,
+    100,
+  );
+  if (!text.includes('Ctrl-C stops everything'))
+    throw new Error(`the launcher did not start:\n${text}`);
+  return { child, url: `http://localhost:${port}`, output: () => text };
+}
+
+async function stop({ child }: Launched): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGINT');
+  await waitFor(
+    () => child.exitCode !== null || child.signalCode !== null,
+    'the launcher to stop',
+    stopTimeoutMs,
+    50,
+  );
+  await exited;
+}
+
+describe('npm start -- 03 --strategy', () => {
+  const cases = [
+    { strategy: 'insert', balancer: 'sticky-insert-cookie', cookie: 'SERVERID', absent: 'server' },
+    { strategy: 'app', balancer: 'sticky-app-cookie', cookie: 'server', absent: 'SERVERID' },
+  ];
+  for (const { strategy, balancer, cookie, absent } of cases) {
+    it(
+      `--strategy ${strategy} runs the balancer's ${balancer} and the user is pinned by the ${cookie} cookie`,
+      async () => {
+        const lab = await launch(['03', '--strategy', strategy, '--servers', '1']);
+        try {
+          const state = (await (await fetch(`${lab.url}/__lb/state`)).json()) as {
+            strategy: string;
+          };
+          expect(state.strategy).toBe(balancer);
+          const user = new LabClient(lab.url, { name: `strategy-${strategy}` });
+          await user.post('/login', { userid: 'a' });
+          expect(await user.cookie(cookie)).toBeDefined();
+          expect(await user.cookie(absent)).toBeUndefined();
+        } finally {
+          await stop(lab);
+        }
+      },
+      startTimeoutMs + 2 * stopTimeoutMs,
+    );
+  }
+
+  it('refuses a strategy the chapter does not have, naming the ones it has, and any chapter but 03', async () => {
+    const url = pathToFileURL(path.join(repoRoot(), 'scripts/lib/lab-options.mjs')).href;
+    const { parseLabArguments } = (await import(url)) as {
+      parseLabArguments(args: string[]): { options: Record<string, unknown> };
+    };
+    expect(parseLabArguments(['03', '--strategy', 'insert']).options).toEqual({
+      strategy: 'insert',
+    });
+    expect(() => parseLabArguments(['03', '--strategy', 'least-connections'])).toThrow(
+      '--strategy must be one of app, insert, got "least-connections"',
+    );
+    expect(() => parseLabArguments(['04', '--strategy', 'app'])).toThrow(
+      '--strategy is for chapter 03, not 04',
+    );
+  });
+});
