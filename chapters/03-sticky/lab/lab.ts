@@ -23,3 +23,9 @@ export function labFor(mode: StickyMode): LabDefinition {
 /** `npm start -- 03` (STICKY_MODE=app, the default) or `STICKY_MODE=insert npm start -- 03`. */
 export const lab: LabDefinition = labFor(readStickyMode());
 // #endregion lab
+
+/** Each mode by name, for the suites and the lab catalog. */
+export const labModes = {
+  app: () => labFor('app'),
+  insert: () => labFor('insert'),
+} satisfies Record<StickyMode, () => LabDefinition>;

@@ -2,8 +2,7 @@ import { chapterDir, formatTable, startLab, writeResults } from '@sessions/harne
 import { lab as definition } from '../lab';
 import { measureCarrierBytes, type CarrierBytes } from './carrier-bytes';
 
-// npm run experiment -w chapters/01-session-basics
-async function main() {
+export async function runCarrierBytes(): Promise<void> {
   const views = 20;
   console.log(
     `Chapter 01 experiment: one user logs in, adds two items and looks ${views} more times, once per carrier (cookie, URL rewriting, X-Auth-Token); counting the bytes that only carry the session id.`,
@@ -43,5 +42,3 @@ async function main() {
     await lab.stop();
   }
 }
-
-void main();

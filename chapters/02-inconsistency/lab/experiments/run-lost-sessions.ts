@@ -2,8 +2,7 @@ import { chapterDir, formatTable, startLab, writeResults } from '@sessions/harne
 import { lab as definition } from '../lab';
 import { measureLostSessions, type LostSessionsOptions } from './lost-sessions';
 
-// npm run experiment -w chapters/02-inconsistency
-async function main() {
+export async function runLostSessions(): Promise<void> {
   const options: LostSessionsOptions = {
     users: 20,
     requestsPerUser: 10,
@@ -56,5 +55,3 @@ async function main() {
     await lab.stop();
   }
 }
-
-void main();
