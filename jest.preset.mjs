@@ -42,6 +42,16 @@ export function jestConfig(packageDir, overrides = {}) {
     // runs against a stale build of a neighbour.
     moduleNameMapper: {
       '^@sessions/([a-z-]+)$': path.join(repoRoot, 'shared/$1/src/index.ts'),
+      // A chapter's lab package exports (package.json "exports"), from the chapter's lab/.
+      '^@sessions/chapter-([0-9a-z-]+)/lab$': path.join(repoRoot, 'chapters/$1/lab/lab.ts'),
+      '^@sessions/chapter-([0-9a-z-]+)/experiments$': path.join(
+        repoRoot,
+        'chapters/$1/lab/experiments/index.ts',
+      ),
+      '^@sessions/chapter-([0-9a-z-]+)/experiments/([a-z-]+)$': path.join(
+        repoRoot,
+        'chapters/$1/lab/experiments/$2.ts',
+      ),
     },
     cacheDirectory: path.join(repoRoot, 'node_modules/.cache/jest'),
     // Above the 60 s a lab's server is given to start (serverReadyTimeoutMs), so a slow start

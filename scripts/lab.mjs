@@ -3,16 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
-  chapterDir,
   cleanStaleRuns,
   connectLines,
   describeStaleRuns,
-  listChapters,
   runPrivateFolder,
   startLab,
 } from '@sessions/harness';
+import { chapterNamed, chapterNames, loadChapterLab, UnknownLabError } from '@sessions/labs';
 import { LabOptionError, parseLabArguments, usageOfOptions } from './lib/lab-options.mjs';
 
 let parsed;
@@ -26,7 +24,7 @@ try {
 const { chapter: chapterArg, options } = parsed;
 if (!chapterArg || parsed.help) {
   console.log('Usage: npm start -- <chapter> [options]\n\nChapters:');
-  for (const name of listChapters()) {
+  for (const name of chapterNames) {
     const built = existsSync(path.join('chapters', name, 'dist/lab/lab.js'))
       ? ''
       : '  (not built yet: npm run build)';
@@ -36,16 +34,12 @@ if (!chapterArg || parsed.help) {
   process.exit(0);
 }
 
-let dir;
+let chapter;
 try {
-  dir = chapterDir(chapterArg);
+  chapter = chapterNamed(chapterArg);
 } catch (error) {
+  if (!(error instanceof UnknownLabError)) throw error;
   console.error(`${error.message}. Run \`npm start\` to list the chapters.`);
-  process.exit(2);
-}
-const labFile = path.join(dir, 'dist/lab/lab.js');
-if (!existsSync(labFile)) {
-  console.error(`${labFile} is missing: run \`npm run build\` first.`);
   process.exit(2);
 }
 // Closing the terminal (SIGHUP), Ctrl-C (SIGINT) and kill (SIGTERM) all stop the lab in order.
@@ -70,7 +64,14 @@ for (const line of describeStaleRuns(cleanStaleRuns())) console.log(`Cleaned up:
 // Chapter 05's lab reads its store, chapter 03's its sticky strategy, when it is loaded.
 if (options.store) process.env.LAB_STORE = options.store;
 if (options.strategy) process.env.STICKY_MODE = options.strategy;
-const { lab: definition } = await import(pathToFileURL(labFile).href);
+let definition;
+try {
+  definition = await loadChapterLab(chapter);
+} catch (error) {
+  if (error.code !== 'MODULE_NOT_FOUND') throw error;
+  console.error(`Chapter ${chapter}'s lab is not built: run \`npm run build\` first.`);
+  process.exit(2);
+}
 const port = Number(process.env.LB_PORT ?? 8080);
 const token = randomBytes(16).toString('hex');
 

@@ -1,16 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chapterDir, type LabDefinition } from '@sessions/harness';
-
-/** A chapter's lab definition from its build, exactly as the launcher loads it. */
-export async function loadLabDefinition(chapter: string): Promise<LabDefinition> {
-  const file = path.join(chapterDir(chapter), 'dist/lab/lab.js');
-  if (!existsSync(file)) throw new Error(`${file} is missing: build the chapter first`);
-  const module = (await import(pathToFileURL(file).href)) as { lab: LabDefinition };
-  return module.lab;
-}
-
 /** GET <server>/__internal/stats as JSON: the figures a chapter server reports about itself. */
 export async function internalStats<T>(server: { id: string; url: string }): Promise<T> {
   const response = await fetch(`${server.url}/__internal/stats`);

@@ -1,6 +1,7 @@
+import { lab as clusteringLab } from '@sessions/chapter-04-clustering/lab';
 import { percentile, progress, sleep, startLab, waitFor, type Lab } from '@sessions/harness';
 import { spreadOf, type Spread } from '../load/spread';
-import { internalStats, loadLabDefinition, logInOn } from './chapter-lab';
+import { internalStats, logInOn } from './chapter-lab';
 
 /** The part of chapter 04's /__internal/stats this reads. */
 interface ClusterStats {
@@ -29,12 +30,11 @@ export async function benchReplication(
   rounds: number,
   writesPerRound: number,
 ): Promise<ReplicationResults> {
-  const definition = await loadLabDefinition('04-clustering');
   const p50: number[] = [];
   const p99: number[] = [];
   const joins: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    const lab = await startLab(definition, { env: { REPLICATION_MODE: 'async' } });
+    const lab = await startLab(clusteringLab, { env: { REPLICATION_MODE: 'async' } });
     try {
       const lags = await measureLags(lab, writesPerRound, round);
       p50.push(percentile(lags, 50));

@@ -7,10 +7,11 @@ import {
   type PostgresServer,
   type RedisServer,
 } from '@sessions/harness';
+import { lab as clusteringLab } from '@sessions/chapter-04-clustering/lab';
 import { loadRows, type LoadRow } from '../load/load-rows';
 import { alternateRounds, type Loadable, type RoundsOptions } from '../load/rounds';
 import { round2, spreadOf, type Spread } from '../load/spread';
-import { loadLabDefinition, logInOn } from './chapter-lab';
+import { logInOn } from './chapter-lab';
 
 export interface StoreResults {
   options: RoundsOptions;
@@ -94,7 +95,7 @@ async function chapter05Server(
 
 /** Chapter 04's three replicating servers; the load goes to server 1, which holds every session. */
 async function replicatedServer(options: RoundsOptions): Promise<StoreContender> {
-  const lab: Lab = await startLab(await loadLabDefinition('04-clustering'), {
+  const lab: Lab = await startLab(clusteringLab, {
     env: { REPLICATION_MODE: 'async' },
   });
   try {

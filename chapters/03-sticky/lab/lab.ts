@@ -34,3 +34,9 @@ export function labFor(mode: StickyMode): LabDefinition {
 /** `npm start -- 03` (STICKY_MODE=app, the default) or `npm start -- 03 --strategy insert`. */
 export const lab: LabDefinition = labFor(readStickyMode());
 // #endregion lab
+
+/** Each mode by name, for the suites and the lab catalog. */
+export const labModes = {
+  app: () => labFor('app'),
+  insert: () => labFor('insert'),
+} satisfies Record<StickyMode, () => LabDefinition>;

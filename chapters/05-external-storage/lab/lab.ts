@@ -26,3 +26,11 @@ export function externalStorageLab(
 
 /** `npm start -- 05` (LAB_STORE picks the store; REDIS_URL / DATABASE_URL use existing ones). */
 export const lab: LabDefinition = externalStorageLab(readLabStore(), { useExisting: true });
+
+/** Each store by name, always the lab's own, for the suites and the lab catalog. */
+export const labModes = {
+  redis: () => externalStorageLab('redis'),
+  'redis-sentinel': () => externalStorageLab('redis-sentinel'),
+  postgres: () => externalStorageLab('postgres'),
+  memory: () => externalStorageLab('memory'),
+} satisfies Record<LabStore, () => LabDefinition>;

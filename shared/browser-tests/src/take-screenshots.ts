@@ -5,9 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chapterDir, openChromium, sleep, startLab } from '@sessions/harness';
+import { chapterNamed, loadChapterLab, type ChapterName } from '@sessions/labs';
 import type { Page } from 'playwright-core';
 import { openDashboard } from './dashboard-page';
-import { chaptersWithDashboard, loadLabDefinition } from './lab-definitions';
+import { chaptersWithDashboard } from './lab-definitions';
 
 /** The learner, in the browser that shows the dashboard: same cookies, so the cards mark "you". */
 class BrowserUser {
@@ -54,8 +55,8 @@ const chapterMoments: Record<string, (page: Page, you: BrowserUser) => Promise<v
   },
 };
 
-async function screenshot(chapter: string): Promise<string> {
-  const lab = await startLab(await loadLabDefinition(chapter), {
+async function screenshot(chapter: ChapterName): Promise<string> {
+  const lab = await startLab(await loadChapterLab(chapter), {
     controlToken: randomBytes(16).toString('hex'),
   });
   const browser = await openChromium({ viewport: { width: 1440, height: 900 } });
@@ -87,7 +88,7 @@ async function screenshot(chapter: string): Promise<string> {
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
-  const chapters = asked.length > 0 ? asked : await chaptersWithDashboard();
+  const chapters = asked.length > 0 ? asked.map(chapterNamed) : await chaptersWithDashboard();
   for (const chapter of chapters) {
     process.stdout.write(`chapter ${chapter}: `);
     console.log(path.relative(process.cwd(), await screenshot(chapter)));

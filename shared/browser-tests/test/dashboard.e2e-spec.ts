@@ -7,9 +7,9 @@ import {
   type ChromiumSession,
   type Lab,
 } from '@sessions/harness';
+import { lab as chapter02Lab } from '@sessions/chapter-02-inconsistency/lab';
 import type { Page } from 'playwright-core';
 import { openDashboard, requestRow } from '../src/dashboard-page';
-import { loadLabDefinition } from '../src/lab-definitions';
 
 const token = randomBytes(16).toString('hex');
 const uniquePath = (label: string) => `/me?${label}=${randomBytes(4).toString('hex')}`;
@@ -21,7 +21,7 @@ describe("the lab dashboard in a real browser (chapter 02's lab)", () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    lab = await startLab(await loadLabDefinition('02'), {
+    lab = await startLab(chapter02Lab, {
       controlToken: token,
       // Fast health checks, so a killed server leaves the pool within a second.
       balancer: { healthCheck: { intervalMs: 200, fall: 2, rise: 2, timeoutMs: 500 } },

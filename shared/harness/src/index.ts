@@ -40,6 +40,7 @@ export { startLab, type Lab, type StartLabOptions } from './lab/lab';
 export { againIfNotStarted } from './lab/again-if-not-started';
 export { connectLines, type ServiceEndpoint } from './lab/connect-lines';
 export type { LabContext, LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
+export type { ChapterLabModule } from './lab/chapter-lab';
 export { UserSimulation, type SimulationStatus } from './lab/simulated-users';
 export {
   writeResults,
@@ -55,6 +56,12 @@ export {
   type MarkerProblem,
 } from './results/markers';
 export { formatTable, markdownTable, progress } from './results/table';
+export {
+  runExperiments,
+  runExperimentsFromCommandLine,
+  UnknownExperimentError,
+  type Experiments,
+} from './results/run-experiments';
 export { barChartSvg, type Bar } from './results/bar-chart';
 export { describeMachine } from './results/machine';
 export { seededRandom, shuffled } from './measure/seeded-random';

@@ -1,5 +1,7 @@
+import type { ChapterName } from '@sessions/labs';
+
 /** The chapters whose servers the suite attacks directly (each must be built). */
-export const appChapters = [
+export const appChapters: ChapterName[] = [
   '01-session-basics',
   '02-inconsistency',
   '03-sticky',
@@ -8,7 +10,7 @@ export const appChapters = [
 ];
 
 /** The chapter whose lab stands behind the balancer in the balancer cases. */
-export const balancerChapter = '02-inconsistency';
+export const balancerChapter: ChapterName = '02-inconsistency';
 
 /**
  * The chapters (and modes) whose labs go through the faults. The report runs every fault on
@@ -17,7 +19,8 @@ export const balancerChapter = '02-inconsistency';
  */
 export const faultChapters: Array<{
   name: string;
-  chapter: string;
+  chapter: ChapterName;
+  /** A mode of the chapter's lab (chapter 03's `insert`). */
   variant?: string;
   testedKinds?: readonly string[];
   /** Only in the report: the same mechanism as a tested lab, another configuration. */

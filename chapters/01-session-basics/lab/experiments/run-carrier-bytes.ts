@@ -9,8 +9,7 @@ import {
 import { lab as definition } from '../lab';
 import { measureCarrierBytes, type CarrierBytes } from './carrier-bytes';
 
-// npm run experiment -w chapters/01-session-basics
-async function main() {
+export async function runCarrierBytes(): Promise<void> {
   const views = 20;
   // The cookie's signature changes with every session and secret, and with it the bytes it
   // takes once URL-encoded: each round is a fresh lab (a fresh secret) and a fresh session.
@@ -60,5 +59,3 @@ async function main() {
 }
 
 const perRequest = (r: CarrierBytes) => Math.round((r.sentBytes + r.receivedBytes) / r.requests);
-
-void main();

@@ -13,14 +13,13 @@ import {
   type LostSessionsResult,
 } from './lost-sessions';
 
-// npm run experiment -w chapters/02-inconsistency
 // Each round is a fresh lab and its own seed (2, 3, 4): the users come in another order, and
 // the share that misses its session moves around 1 - 1/N. A seed gives the same count on
 // any machine: the requests go one after another, so nothing depends on timing.
 const rounds = 3;
 const firstSeed = 2;
 
-async function main() {
+export async function runLostSessions(): Promise<void> {
   const options = { users: 20, requestsPerUser: 10, servers: definition.servers };
   console.log(
     `Chapter 02 experiment: ${options.users} users log in once, then make ${options.requestsPerUser} requests each through a round-robin balancer in front of ${options.servers} servers; ${rounds} rounds, seeds ${firstSeed} to ${firstSeed + rounds - 1}.`,
@@ -62,5 +61,3 @@ async function main() {
   });
   console.log(`\nwrote ${file}`);
 }
-
-void main();

@@ -13,7 +13,6 @@ import { labFor } from '../lab';
 import type { StickyMode } from '../../src/sticky/sticky-mode';
 import { measureFailoverLoss, type FailoverMoment } from './failover-loss';
 
-// npm run experiment:failover -w chapters/03-sticky
 const users = 30;
 const victim = '2';
 const seed = 11;
@@ -21,7 +20,7 @@ const modes: StickyMode[] = ['app', 'insert'];
 const moments: FailoverMoment[] = ['right-after-crash', 'after-health-checks'];
 const percent = (share: number) => Math.round(share * 1000) / 10;
 
-async function main() {
+export async function runFailoverLoss(): Promise<void> {
   console.log(
     `Chapter 03 experiment A: ${users} users log in and fill a cart behind a sticky balancer and 3 servers; server ${victim} gets kill -9; every user asks /me again.`,
   );
@@ -103,5 +102,3 @@ async function main() {
   );
   console.log(`wrote ${file}\nwrote ${chart}`);
 }
-
-void main();

@@ -11,8 +11,7 @@ import {
 import { labFor } from '../lab';
 import { measureSkew } from './skew';
 
-// npm run experiment:skew -w chapters/03-sticky
-async function main() {
+export async function runSkew(): Promise<void> {
   const workload = { ...courseSkewWorkload, showProgress: true };
   console.log(
     `Chapter 03 experiment B: ${workload.heavyUsers} heavy users (${workload.heavyRequests} requests each) and ${workload.lightUsers} light users (${workload.lightRequests} each) arrive over ${workload.arrivalTicks} ticks; the same workload runs under round-robin, then sticky (app mode), on 3 servers.`,
@@ -79,5 +78,3 @@ async function main() {
   );
   console.log(`wrote ${file}\nwrote ${chart}`);
 }
-
-void main();

@@ -1,43 +1,44 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chapterDir, startLab, type Figure, type Lab } from '@sessions/harness';
-import { loadLabDefinition } from '../world/chapter-labs';
-
-type Measure = (lab: Lab, options: unknown) => Promise<Record<string, Figure>>;
+import { startLab, type Figure, type Lab } from '@sessions/harness';
+import { loadChapterLab, type ChapterName } from '@sessions/labs';
 
 /** One run of a chapter's experiment: the lab it needs and the options it is given. */
-export interface ExperimentSetting {
+export interface ExperimentSetting<Options> {
   name: string;
   env?: Record<string, string>;
-  /** A lab mode, made by the chapter's lab factory (e.g. externalStorageLab('redis-sentinel')). */
+  /** A mode of the chapter's lab (e.g. chapter 05's 'redis-sentinel'). */
   variant?: string;
-  factory?: string;
   servers?: number;
-  options: unknown;
+  options: Options;
 }
 
 /**
  * Faults the later chapters measure with their own experiment functions: the report runs
- * those functions (imported from the chapter's build, never copied) and judges their numbers
- * against what the chapter promises.
+ * those functions (imported from the chapter's lab package, never copied) and judges their
+ * numbers against what the chapter promises.
  */
-export interface ReferencedExperiment {
-  chapter: string;
-  /** The chapter's compiled experiment module and the function it exports. */
-  module: string;
+export interface ReferencedExperiment<Options = unknown> {
+  chapter: ChapterName;
+  /** The chapter's experiment function by its name, for the report. */
   exportName: string;
-  settings: ExperimentSetting[];
+  /** Imports that function when the report runs it (the compiler checks it and its options). */
+  load: () => Promise<(lab: Lab, options: Options) => Promise<object>>;
+  settings: ExperimentSetting<Options>[];
   promise: string;
   /** What the chapter promises for a setting; returns what does not hold. */
   judge: (setting: string, result: Record<string, Figure>) => string[];
 }
 
+/** Checks an experiment's options against its function, then lists it with the others. */
+function referenced<Options>(experiment: ReferencedExperiment<Options>): ReferencedExperiment {
+  return experiment as ReferencedExperiment;
+}
+
 export const referencedExperiments: ReferencedExperiment[] = [
-  {
+  referenced({
     chapter: '04-clustering',
-    module: 'dist/lab/experiments/crash.js',
     exportName: 'measureCrashLoss',
+    load: async () =>
+      (await import('@sessions/chapter-04-clustering/experiments/crash')).measureCrashLoss,
     settings: ['sync', 'async'].map((mode) => ({
       name: mode,
       env: { REPLICATION_MODE: mode, REPLICATION_DELAY_MS: '200' },
@@ -53,16 +54,16 @@ export const referencedExperiments: ReferencedExperiment[] = [
         ? []
         : [`asynchronous mode lost ${lost} write(s), not all of them the victim's`];
     },
-  },
-  {
+  }),
+  referenced({
     chapter: '05-external-storage',
-    module: 'dist/lab/experiments/failover.js',
     exportName: 'measureFailover',
+    load: async () =>
+      (await import('@sessions/chapter-05-external-storage/experiments/failover')).measureFailover,
     settings: [
       {
         name: 'Sentinel, replica current',
         variant: 'redis-sentinel',
-        factory: 'externalStorageLab',
         servers: 2,
         options: { settledUsers: 20, writers: 4, afterKillMs: 4000, replicaBehindMs: 0 },
       },
@@ -79,7 +80,7 @@ export const referencedExperiments: ReferencedExperiment[] = [
         problems.push(`${result.lostWrites} acknowledged write(s) lost with a current replica`);
       return problems;
     },
-  },
+  }),
 ];
 
 export interface ReferencedOutcome {
@@ -96,28 +97,24 @@ export async function runReferencedExperiment(
   const unavailable = (problem: string): ReferencedOutcome[] => [
     { experiment, setting: '-', result: undefined, problems: [problem] },
   ];
-  const file = path.join(chapterDir(experiment.chapter), experiment.module);
-  if (!existsSync(file)) return unavailable(`${file} is not built`);
-  const loaded = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  const measure = (loaded[experiment.exportName] ??
-    (loaded.default as Record<string, unknown> | undefined)?.[experiment.exportName]) as
-    Measure | undefined;
-  if (typeof measure !== 'function')
-    return unavailable(`${file} does not export ${experiment.exportName}`);
+  let measure: Awaited<ReturnType<ReferencedExperiment['load']>>;
+  try {
+    measure = await experiment.load();
+  } catch (error) {
+    return unavailable(
+      `chapter ${experiment.chapter}'s lab is not built: ${(error as Error).message}`,
+    );
+  }
   const outcomes: ReferencedOutcome[] = [];
   for (const setting of experiment.settings) {
-    const definition = await loadLabDefinition(
-      experiment.chapter,
-      setting.variant,
-      setting.factory,
-    );
+    const definition = await loadChapterLab(experiment.chapter, setting.variant);
     const lab = await startLab(definition, {
       env: setting.env,
       servers: setting.servers,
       balancer: { healthCheck: { intervalMs: 200, fall: 2, rise: 1 } },
     });
     try {
-      const result = await measure(lab, setting.options);
+      const result = (await measure(lab, setting.options)) as Record<string, Figure>;
       outcomes.push({
         experiment,
         setting: setting.name,

@@ -1,5 +1,5 @@
 import { busyMachineSlackMs, serverReadyTimeoutMs, startLab, type Lab } from '@sessions/harness';
-import { loadLabDefinition } from '../world/chapter-labs';
+import { loadChapterLab, type ChapterName } from '@sessions/labs';
 
 /** Health checks every 200 ms, out after 2 failures, back after 2 successes. */
 export const faultLabHealthCheck = { intervalMs: 200, fall: 2, rise: 2, timeoutMs: 400 };
@@ -30,8 +30,8 @@ export const faultLabWaits = {
 };
 
 /** A chapter's lab with those health checks and proxy timeout: a fault plays out in seconds. */
-export async function startFaultLab(chapter: string, variant?: string): Promise<Lab> {
-  return startLab(await loadLabDefinition(chapter, variant), {
+export async function startFaultLab(chapter: ChapterName, variant?: string): Promise<Lab> {
+  return startLab(await loadChapterLab(chapter, variant), {
     balancer: { proxyTimeoutMs: faultLabProxyTimeoutMs, healthCheck: faultLabHealthCheck },
   });
 }

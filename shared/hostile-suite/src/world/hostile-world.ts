@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { startBalancer, type Balancer } from '@sessions/load-balancer';
 import { labSessionSecret, startLab, type Lab, type LabDefinition } from '@sessions/harness';
+import { loadChapterLab, type ChapterName } from '@sessions/labs';
 import type { CaseContext, Target } from '../cases/hostile-case';
 import { answersHealth } from './answers-health';
 import { startCanary, type Canary } from './canary';
-import { loadLabDefinition } from './chapter-labs';
 import { startEchoBackend } from './echo-backend';
 import { echoLimits } from './echo-limits';
 import { startSilentBackend } from './silent-backend';
@@ -19,7 +19,7 @@ const echoStrategies: Record<EchoTarget, string> = {
 
 export interface HostileWorldOptions {
   /** The chapter whose lab is attacked, e.g. "02-inconsistency". */
-  chapter: string;
+  chapter: ChapterName;
   /** The balancer's slow-headers cut-off; short here so the slowloris case takes a second, not ten. */
   headersTimeoutMs?: number;
   /** Override the chapter's server count (the app cases need only one). */
@@ -82,7 +82,7 @@ export async function startHostileWorld(options: HostileWorldOptions): Promise<H
       echoBalancers[target] = echoBalancer;
       stops.push(() => echoBalancer.close());
     }
-    const definition = await loadLabDefinition(options.chapter);
+    const definition = await loadChapterLab(options.chapter);
     const lab = await startLab(definition, {
       controlToken,
       balancer: { headersTimeoutMs },

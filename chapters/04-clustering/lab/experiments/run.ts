@@ -1,0 +1,4 @@
+import { runExperimentsFromCommandLine } from '@sessions/harness';
+import { experiments } from './index';
+
+runExperimentsFromCommandLine(experiments);

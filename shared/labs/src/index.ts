@@ -1,0 +1,8 @@
+export {
+  chapterLabs,
+  chapterNames,
+  chapterNamed,
+  loadChapterLab,
+  UnknownLabError,
+  type ChapterName,
+} from './chapter-labs';
