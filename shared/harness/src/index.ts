@@ -29,6 +29,7 @@ export {
   type ClientRecord,
 } from './client/lab-client';
 export {
+  median,
   percentile,
   summarizeLatency,
   countBy,
@@ -59,7 +60,7 @@ export { barChartSvg, type Bar } from './results/bar-chart';
 export { describeMachine } from './results/machine';
 export { seededRandom, shuffled } from './measure/seeded-random';
 export { requireBinary } from './system/system-binary';
-export { readRegion, fillCodeRegions, checkCodeRegions } from './results/code-regions';
+export { extractRegion, fillCodeRegions, checkCodeRegions } from './results/code-regions';
 export {
   redisCommand,
   redisInfo,

@@ -1,3 +1,5 @@
+import escapeXml from 'escape-html';
+
 export interface Bar {
   label: string;
   value: number;
@@ -5,8 +7,6 @@ export interface Bar {
   group?: string;
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** A self-contained SVG bar chart, readable on GitHub and on a projector. */
 export function barChartSvg(title: string, bars: readonly Bar[], unit = ''): string {
