@@ -27,10 +27,7 @@ const { chapter: chapterArg, options } = parsed;
 if (!chapterArg || parsed.help) {
   console.log('Usage: npm start -- <chapter> [options]\n\nChapters:');
   for (const name of listChapters()) {
-    const built = existsSync(path.join('chapters', name, 'dist/lab.js'))
-      ? ''
-      : '  (not built yet: npm run build)';
-    console.log(`  npm start -- ${name.slice(0, 2)}   ${name}${built}`);
+    console.log(`  npm start -- ${name.slice(0, 2)}   ${name}`);
   }
   console.log(`\n${usageOfOptions()}`);
   process.exit(0);
@@ -45,7 +42,7 @@ try {
 }
 const labFile = path.join(dir, 'dist/lab.js');
 if (!existsSync(labFile)) {
-  console.error(`${labFile} is missing: run \`npm run build\` first.`);
+  console.error(`${labFile} is missing: \`npm start -- ${chapterArg}\` builds it first.`);
   process.exit(2);
 }
 // Closing the terminal (SIGHUP), Ctrl-C (SIGINT) and kill (SIGTERM) all stop the lab in order.
