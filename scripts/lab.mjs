@@ -13,16 +13,9 @@ import {
   runPrivateFolder,
   startLab,
 } from '@sessions/harness';
-import { LabOptionError, parseLabArguments, usageOfOptions } from './lib/lab-options.mjs';
+import { labArgumentsOrExit, usageOfOptions } from './lib/lab-options.mjs';
 
-let parsed;
-try {
-  parsed = parseLabArguments(process.argv.slice(2));
-} catch (error) {
-  if (!(error instanceof LabOptionError)) throw error;
-  console.error(error.message);
-  process.exit(2);
-}
+const parsed = labArgumentsOrExit(process.argv.slice(2));
 const { chapter: chapterArg, options } = parsed;
 if (!chapterArg || parsed.help) {
   console.log('Usage: npm start -- <chapter> [options]\n\nChapters:');

@@ -4,19 +4,12 @@
 // uses, and turbo builds only the chapter's package and what it depends on.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { LabOptionError, parseLabArguments } from './lib/lab-options.mjs';
+import { labArgumentsOrExit } from './lib/lab-options.mjs';
 import { chapterPackage, labSystemParts, withDependencies } from './lib/lab-preparation.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-let parsed;
-try {
-  parsed = parseLabArguments(process.argv.slice(2));
-} catch (error) {
-  if (!(error instanceof LabOptionError)) throw error;
-  console.error(error.message);
-  process.exit(2);
-}
+const parsed = labArgumentsOrExit(process.argv.slice(2));
 
 // Without a chapter the launcher lists the chapters, which needs only the harness; so does
 // an unknown chapter, which the launcher then refuses with the list of real ones.
