@@ -18,6 +18,7 @@ export function jestConfig(packageDir, overrides = {}) {
     moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
     testMatch: [
       '<rootDir>/src/**/*.spec.ts',
+      '<rootDir>/lab/**/*.spec.ts',
       '<rootDir>/test/**/*.e2e-spec.ts',
       '<rootDir>/exercises/*/check.e2e-spec.ts',
     ],

@@ -33,7 +33,7 @@ try {
   console.error(`${error.message}. Run \`npm start\` to list the chapters.`);
   process.exit(2);
 }
-const labFile = path.join(dir, 'dist/lab.js');
+const labFile = path.join(dir, 'dist/lab/lab.js');
 if (!existsSync(labFile)) {
   console.error(`${labFile} is missing: \`npm start -- ${chapterArg}\` builds it first.`);
   process.exit(2);

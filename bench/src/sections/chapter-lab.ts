@@ -5,7 +5,7 @@ import { chapterDir, type LabDefinition } from '@sessions/harness';
 
 /** A chapter's lab definition from its build, exactly as the launcher loads it. */
 export async function loadLabDefinition(chapter: string): Promise<LabDefinition> {
-  const file = path.join(chapterDir(chapter), 'dist/lab.js');
+  const file = path.join(chapterDir(chapter), 'dist/lab/lab.js');
   if (!existsSync(file)) throw new Error(`${file} is missing: build the chapter first`);
   const module = (await import(pathToFileURL(file).href)) as { lab: LabDefinition };
   return module.lab;

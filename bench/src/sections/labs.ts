@@ -25,7 +25,7 @@ export const labStartTargetSeconds = 5;
 /** The same launcher `npm start -- NN` runs once its prestart build is done. */
 export async function benchLabStarts(rounds: number): Promise<LabStartRow[]> {
   const chapters = listChapters().filter((name) =>
-    existsSync(path.join(chapterDir(name), 'dist/lab.js')),
+    existsSync(path.join(chapterDir(name), 'dist/lab/lab.js')),
   );
   const times = new Map<string, number[]>(chapters.map((name) => [name, []]));
   const failures = new Map<string, string[]>(chapters.map((name) => [name, []]));

@@ -1,6 +1,6 @@
 import { openChromium, startLab, type ChromiumSession, type Lab } from '@sessions/harness';
 import type { Page } from 'playwright-core';
-import { lab as definition } from '../src/lab';
+import { lab as definition } from '../lab/lab';
 import { startOtherSite, type OtherSite } from './support/other-site';
 
 const idInUrl = /;jsessionid=([A-Za-z0-9_-]{32})/;

@@ -1,6 +1,6 @@
 import { startLab, type Lab } from '@sessions/harness';
-import { measureCarrierBytes, type CarrierBytes } from '../src/experiments/carrier-bytes';
-import { lab as definition } from '../src/lab';
+import { measureCarrierBytes, type CarrierBytes } from '../lab/experiments/carrier-bytes';
+import { lab as definition } from '../lab/lab';
 
 describe('the carrier-bytes experiment', () => {
   let lab: Lab;

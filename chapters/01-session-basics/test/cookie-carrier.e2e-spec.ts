@@ -1,5 +1,5 @@
 import { LabClient, sleep, startLab, type Lab } from '@sessions/harness';
-import { lab as definition } from '../src/lab';
+import { lab as definition } from '../lab/lab';
 import { sessionSetCookie } from './support/set-cookie';
 
 interface Me {

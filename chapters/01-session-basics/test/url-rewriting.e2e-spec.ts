@@ -1,5 +1,5 @@
 import { LabClient, startLab, type Lab } from '@sessions/harness';
-import { lab as definition } from '../src/lab';
+import { lab as definition } from '../lab/lab';
 import {
   cartItems,
   form,

@@ -1,6 +1,6 @@
 import { startLab, type Lab } from '@sessions/harness';
-import { measureFailoverLoss, type FailoverMoment } from '../src/experiments/failover-loss';
-import { labFor } from '../src/lab';
+import { measureFailoverLoss, type FailoverMoment } from '../lab/experiments/failover-loss';
+import { labFor } from '../lab/lab';
 import type { StickyMode } from '../src/sticky/sticky-mode';
 
 const healthCheck = { intervalMs: 300, fall: 3, rise: 2, timeoutMs: 250 };

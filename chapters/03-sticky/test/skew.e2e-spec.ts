@@ -1,6 +1,6 @@
 import { startLab, type Lab } from '@sessions/harness';
-import { measureSkew } from '../src/experiments/skew';
-import { labFor } from '../src/lab';
+import { measureSkew } from '../lab/experiments/skew';
+import { labFor } from '../lab/lab';
 
 describe('experiment B, load skew', () => {
   let lab: Lab;

@@ -1,5 +1,5 @@
 import { busyMachineSlackMs, LabClient, startLab, waitFor, type Lab } from '@sessions/harness';
-import { labFor } from '../src/lab';
+import { labFor } from '../lab/lab';
 import type { StickyMode } from '../src/sticky/sticky-mode';
 
 interface Me {

@@ -7,8 +7,8 @@ import {
   waitFor,
   type Lab,
 } from '@sessions/harness';
-import { meOn, replicationSettled, statsOf } from '../src/experiments/cluster-probe';
-import { lab as definition, labClusterSecret } from '../src/lab';
+import { meOn, replicationSettled, statsOf } from '../lab/experiments/cluster-probe';
+import { lab as definition, labClusterSecret } from '../lab/lab';
 import { maxClockSkewMs } from '../src/replication/message-signing';
 import { messagesPath, replicationRequest } from './support/replication-request';
 

@@ -1,7 +1,7 @@
 import { againIfNotStarted } from '@sessions/harness';
-import { sessionIdsOn } from '../src/experiments/cluster-probe';
-import { createSessions, measureHoldings, type MemoryResult } from '../src/experiments/memory';
-import { withLab } from '../src/experiments/with-lab';
+import { sessionIdsOn } from '../lab/experiments/cluster-probe';
+import { createSessions, measureHoldings, type MemoryResult } from '../lab/experiments/memory';
+import { withLab } from '../lab/experiments/with-lab';
 
 /** The source's second drawback, "memory grows with servers", at three cluster sizes. */
 /** The harness gives a server 15 s to answer /health; stopping a lab that missed it takes a few more. */

@@ -4,9 +4,9 @@ import {
   meOn,
   replicationSettled,
   statsOf,
-} from '../src/experiments/cluster-probe';
-import { createSessions, measureHoldings } from '../src/experiments/memory';
-import { lab as definition } from '../src/lab';
+} from '../lab/experiments/cluster-probe';
+import { createSessions, measureHoldings } from '../lab/experiments/memory';
+import { lab as definition } from '../lab/lab';
 
 const sessions = 12;
 

@@ -5,11 +5,11 @@ import {
   replicationSettled,
   sessionIdsOn,
   statsOf,
-} from '../src/experiments/cluster-probe';
-import { createSessions, measureHoldings } from '../src/experiments/memory';
-import { measureTraffic } from '../src/experiments/network';
-import { measureJoin } from '../src/experiments/scale-out';
-import { lab as definition, labClusterSecret } from '../src/lab';
+} from '../lab/experiments/cluster-probe';
+import { createSessions, measureHoldings } from '../lab/experiments/memory';
+import { measureTraffic } from '../lab/experiments/network';
+import { measureJoin } from '../lab/experiments/scale-out';
+import { lab as definition, labClusterSecret } from '../lab/lab';
 import { messagesPath, replicationRequest } from './support/replication-request';
 
 const forgedSet = (sid: string) =>

@@ -1,8 +1,8 @@
 import { busyMachineSlackMs, startLab, waitFor, type Lab } from '@sessions/harness';
-import { measureCrashLoss, type CrashOptions } from '../src/experiments/crash';
-import { measureConcurrentWrites } from '../src/experiments/last-writer-wins';
-import { measureStaleReads } from '../src/experiments/timing-window';
-import { lab as definition } from '../src/lab';
+import { measureCrashLoss, type CrashOptions } from '../lab/experiments/crash';
+import { measureConcurrentWrites } from '../lab/experiments/last-writer-wins';
+import { measureStaleReads } from '../lab/experiments/timing-window';
+import { lab as definition } from '../lab/lab';
 
 // A replication delay far above anything the machine adds, so the window is unmistakable.
 const delayMs = 500;

@@ -1,5 +1,5 @@
 import { LabClient, startLab, waitFor, type Lab } from '@sessions/harness';
-import { externalStorageLab } from '../src/lab';
+import { externalStorageLab } from '../lab/lab';
 import { loggedInUser, userTimeoutMs, type Me } from './user';
 
 describe('three servers sharing one Redis behind round-robin', () => {

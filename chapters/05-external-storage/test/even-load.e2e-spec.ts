@@ -1,5 +1,5 @@
 import { courseSkewWorkload, measureEvenLoad, startLab, type Lab } from '@sessions/harness';
-import { externalStorageLab } from '../src/lab';
+import { externalStorageLab } from '../lab/lab';
 
 describe("chapter 03's unequal users on a shared store", () => {
   let lab: Lab;

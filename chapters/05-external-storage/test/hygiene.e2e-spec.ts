@@ -1,5 +1,5 @@
 import { redisCommand, startLab, type Lab } from '@sessions/harness';
-import { externalStorageLab } from '../src/lab';
+import { externalStorageLab } from '../lab/lab';
 import { loggedInUser } from './user';
 
 describe('what the Redis store holds (hygiene)', () => {

@@ -1,7 +1,7 @@
 import {
   measurePostgresPromotion,
   type PromotionResult,
-} from '../src/experiments/postgres-promotion';
+} from '../lab/experiments/postgres-promotion';
 
 /**
  * PostgreSQL streaming replication beside Redis Sentinel: a standby, the primary killed,

@@ -1,6 +1,6 @@
 import { startLab, type Lab } from '@sessions/harness';
-import { measureFailover } from '../src/experiments/failover';
-import { externalStorageLab } from '../src/lab';
+import { measureFailover } from '../lab/experiments/failover';
+import { externalStorageLab } from '../lab/lab';
 
 /** A primary, a replica and three Sentinels; the servers reach Redis through Sentinel. */
 describe('when the Redis primary is killed (kill -9) behind Sentinel', () => {

@@ -11,8 +11,8 @@ import {
   type Lab,
   type ServiceEndpoint,
 } from '@sessions/harness';
-import { externalStorageLab } from '../src/lab';
-import type { LabStore } from '../src/lab-services';
+import { externalStorageLab } from '../lab/lab';
+import type { LabStore } from '../lab/lab-services';
 
 /**
  * Another account on the same machine. As root the attempt runs with a uid no account uses

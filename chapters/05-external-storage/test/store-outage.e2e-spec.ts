@@ -1,5 +1,5 @@
 import { isHealthy, sleep, startLab, type Lab } from '@sessions/harness';
-import { externalStorageLab } from '../src/lab';
+import { externalStorageLab } from '../lab/lab';
 import { control, testControlToken } from './lab-controls';
 import { loggedInUser, type ErrorBody, type Me } from './user';
 

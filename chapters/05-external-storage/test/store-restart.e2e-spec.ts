@@ -1,4 +1,4 @@
-import { measureRestart, restartCases } from '../src/experiments/store-restart';
+import { measureRestart, restartCases } from '../lab/experiments/store-restart';
 
 describe('what survives a restart of the store', () => {
   it('Redis without persistence forgets every session: everyone is logged out', async () => {

@@ -1,4 +1,4 @@
-import { countStoreOperations, type StoreOperations } from '../src/experiments/store-operations';
+import { countStoreOperations, type StoreOperations } from '../lab/experiments/store-operations';
 
 /**
  * The source's claim "an RDB costs a database round trip on every request" (and so does any

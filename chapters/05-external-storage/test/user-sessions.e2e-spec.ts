@@ -1,5 +1,5 @@
 import { LabClient, startLab, type Lab } from '@sessions/harness';
-import { externalStorageLab } from '../src/lab';
+import { externalStorageLab } from '../lab/lab';
 import { loggedInUser, type Me } from './user';
 
 interface SessionList {

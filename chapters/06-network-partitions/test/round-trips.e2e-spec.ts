@@ -1,6 +1,6 @@
 import { networkTestGate, startLab, type Lab } from '@sessions/harness';
-import { relayedStoreLab, type SessionStoreKind } from '../src/relayed-store';
-import { measureRoundTrips } from '../src/round-trips';
+import { relayedStoreLab, type SessionStoreKind } from '../lab/relayed-store';
+import { measureRoundTrips } from '../lab/round-trips';
 
 const gate = networkTestGate();
 const describeNetwork = gate.run ? describe : describe.skip;

@@ -1,6 +1,6 @@
 import { networkTestGate, startLab, type Lab } from '@sessions/harness';
-import { clusterOnHosts } from '../src/cluster-lab';
-import { measureSplitBrain, type SplitBrainResult } from '../src/split-brain';
+import { clusterOnHosts } from '../lab/cluster-lab';
+import { measureSplitBrain, type SplitBrainResult } from '../lab/split-brain';
 
 const gate = networkTestGate();
 const describeNetwork = gate.run ? describe : describe.skip;

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chapterDir, listChapters, type LabDefinition } from '@sessions/harness';
 
-/** A chapter's `lab` export (src/lab.ts), loaded from its build like the launcher does. */
+/** A chapter's `lab` export (lab/lab.ts), loaded from its build like the launcher does. */
 export async function loadLabDefinition(chapter: string): Promise<LabDefinition> {
-  const file = path.join(chapterDir(chapter), 'dist/lab.js');
+  const file = path.join(chapterDir(chapter), 'dist/lab/lab.js');
   if (!existsSync(file))
     throw new Error(`${file} is missing: build the chapter first (npm run build)`);
   const module = (await import(pathToFileURL(file).href)) as { lab?: LabDefinition };
@@ -17,7 +17,7 @@ export async function loadLabDefinition(chapter: string): Promise<LabDefinition>
 export async function chaptersWithDashboard(): Promise<string[]> {
   const found: string[] = [];
   for (const name of listChapters()) {
-    if (!existsSync(path.join(chapterDir(name), 'dist/lab.js'))) continue;
+    if (!existsSync(path.join(chapterDir(name), 'dist/lab/lab.js'))) continue;
     if ((await loadLabDefinition(name)).strategy !== false) found.push(name);
   }
   return found;

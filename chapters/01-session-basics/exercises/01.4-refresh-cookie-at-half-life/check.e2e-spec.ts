@@ -1,6 +1,6 @@
 import { LabClient, sleep, startLab } from '@sessions/harness';
-import { measureCarrierBytes } from '../../src/experiments/carrier-bytes';
-import { lab as definition } from '../../src/lab';
+import { measureCarrierBytes } from '../../lab/experiments/carrier-bytes';
+import { lab as definition } from '../../lab/lab';
 
 interface Me {
   userid: string | null;

@@ -1,5 +1,5 @@
 import { LabClient, startLab, type Lab } from '@sessions/harness';
-import { lab as definition } from '../../src/lab';
+import { lab as definition } from '../../lab/lab';
 
 describe('exercise 02.1: a server that does not hold the session says so, with the id', () => {
   let lab: Lab;

@@ -1,6 +1,6 @@
 import { startLab, type Lab } from '@sessions/harness';
-import { measureLostSessions } from '../../src/experiments/lost-sessions';
-import { lab as definition } from '../../src/lab';
+import { measureLostSessions } from '../../lab/experiments/lost-sessions';
+import { lab as definition } from '../../lab/lab';
 
 describe('exercise 02.2: every server counts the requests that came for a session it does not hold', () => {
   let lab: Lab;

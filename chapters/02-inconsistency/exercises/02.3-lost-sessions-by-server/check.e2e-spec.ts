@@ -1,6 +1,6 @@
 import { startLab, type Lab } from '@sessions/harness';
-import { measureLostSessions } from '../../src/experiments/lost-sessions';
-import { lab as definition } from '../../src/lab';
+import { measureLostSessions } from '../../lab/experiments/lost-sessions';
+import { lab as definition } from '../../lab/lab';
 
 interface ByServer {
   requestsWithoutSession: number;

@@ -1,6 +1,6 @@
 import { LabClient, startLab, waitFor, type Lab } from '@sessions/harness';
 import type { Strategy } from '@sessions/load-balancer';
-import { labFor } from '../../src/lab';
+import { labFor } from '../../lab/lab';
 
 interface Me {
   userid: string | null;

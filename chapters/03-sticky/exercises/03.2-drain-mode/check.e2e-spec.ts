@@ -1,6 +1,6 @@
 import { LabClient, startLab, type Lab } from '@sessions/harness';
 import type { Strategy } from '@sessions/load-balancer';
-import { labFor } from '../../src/lab';
+import { labFor } from '../../lab/lab';
 
 interface DrainableStrategy extends Strategy {
   drain(serverId: string): void;

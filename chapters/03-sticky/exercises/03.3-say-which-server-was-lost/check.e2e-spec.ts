@@ -1,5 +1,5 @@
 import { LabClient, startLab, type Lab } from '@sessions/harness';
-import { labFor } from '../../src/lab';
+import { labFor } from '../../lab/lab';
 
 interface Me {
   userid: string | null;

@@ -1,6 +1,6 @@
 import { startLab, type Lab } from '@sessions/harness';
-import { measureFailoverLoss, type FailoverMoment } from '../../src/experiments/failover-loss';
-import { labFor } from '../../src/lab';
+import { measureFailoverLoss, type FailoverMoment } from '../../lab/experiments/failover-loss';
+import { labFor } from '../../lab/lab';
 
 // Health checks as in test/stickiness.e2e-spec.ts: a test that waits for them does not wait long.
 const healthCheck = { intervalMs: 300, fall: 3, rise: 2, timeoutMs: 250 };

@@ -1,8 +1,8 @@
 import { LabClient, startLab, type Lab } from '@sessions/harness';
-import { cookieHeaderOf, meOn } from '../../src/experiments/cluster-probe';
-import { createSessions } from '../../src/experiments/memory';
-import { measureTraffic } from '../../src/experiments/network';
-import { lab as definition } from '../../src/lab';
+import { cookieHeaderOf, meOn } from '../../lab/experiments/cluster-probe';
+import { createSessions } from '../../lab/experiments/memory';
+import { measureTraffic } from '../../lab/experiments/network';
+import { lab as definition } from '../../lab/lab';
 
 const users = 2;
 const writesMeasured = 5;

@@ -1,6 +1,6 @@
 import { LabClient, startLab, type Lab } from '@sessions/harness';
-import { replicationSettled, statsOf } from '../../src/experiments/cluster-probe';
-import { lab as definition } from '../../src/lab';
+import { replicationSettled, statsOf } from '../../lab/experiments/cluster-probe';
+import { lab as definition } from '../../lab/lab';
 
 describe('a server that shuts down cleanly tells its peers, which stop replicating to it', () => {
   let lab: Lab;

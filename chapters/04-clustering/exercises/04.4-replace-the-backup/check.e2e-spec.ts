@@ -5,8 +5,8 @@ import {
   meOn,
   replicationSettled,
   sessionIdsOn,
-} from '../../src/experiments/cluster-probe';
-import { lab as definition } from '../../src/lab';
+} from '../../lab/experiments/cluster-probe';
+import { lab as definition } from '../../lab/lab';
 
 describe('primary-backup: when the backup dies, the owner copies the session to another server', () => {
   let lab: Lab;

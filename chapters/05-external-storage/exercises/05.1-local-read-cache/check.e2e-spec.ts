@@ -1,5 +1,5 @@
 import { sleep, startLab, type Lab } from '@sessions/harness';
-import { externalStorageLab } from '../../src/lab';
+import { externalStorageLab } from '../../lab/lab';
 import { loggedInUser, type Me } from '../../test/user';
 import { callsBetween, labRedisOf, redisCalls, type LabRedis } from '../redis-calls';
 

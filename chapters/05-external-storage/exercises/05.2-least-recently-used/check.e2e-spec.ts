@@ -1,5 +1,5 @@
 import { startLab, type Lab } from '@sessions/harness';
-import { externalStorageLab } from '../../src/lab';
+import { externalStorageLab } from '../../lab/lab';
 import { loggedInUser, type Me } from '../../test/user';
 
 /** Spring Security's maximumSessions(K) ends the least recently *used* session. */

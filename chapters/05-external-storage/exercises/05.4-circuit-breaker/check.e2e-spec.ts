@@ -1,5 +1,5 @@
 import { sleep, startLab, type Lab, type LabClient } from '@sessions/harness';
-import { externalStorageLab } from '../../src/lab';
+import { externalStorageLab } from '../../lab/lab';
 import { control, testControlToken } from '../../test/lab-controls';
 import { loggedInUser, type Me } from '../../test/user';
 import { callsBetween, labRedisOf, redisCalls, type LabRedis } from '../redis-calls';

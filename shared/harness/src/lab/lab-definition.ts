@@ -30,7 +30,7 @@ export interface LabContext {
 }
 
 /**
- * How a chapter is meant to be seen: each chapter's src/lab.ts exports one. The launcher
+ * How a chapter is meant to be seen: each chapter's lab/lab.ts exports one. The launcher
  * (`npm start -- NN`) and the tests start exactly this.
  */
 export interface LabDefinition {

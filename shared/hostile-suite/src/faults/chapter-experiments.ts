@@ -36,7 +36,7 @@ export interface ReferencedExperiment {
 export const referencedExperiments: ReferencedExperiment[] = [
   {
     chapter: '04-clustering',
-    module: 'dist/experiments/crash.js',
+    module: 'dist/lab/experiments/crash.js',
     exportName: 'measureCrashLoss',
     settings: ['sync', 'async'].map((mode) => ({
       name: mode,
@@ -56,7 +56,7 @@ export const referencedExperiments: ReferencedExperiment[] = [
   },
   {
     chapter: '05-external-storage',
-    module: 'dist/experiments/failover.js',
+    module: 'dist/lab/experiments/failover.js',
     exportName: 'measureFailover',
     settings: [
       {

@@ -6,7 +6,7 @@ import { chapterDir, type LabDefinition } from '@sessions/harness';
 type LabModule = { lab?: LabDefinition } & Record<string, unknown>;
 
 /**
- * A chapter's lab exactly as `npm start -- NN` starts it (its dist/lab.js), so the suite
+ * A chapter's lab exactly as `npm start -- NN` starts it (its dist/lab/lab.js), so the suite
  * attacks what learners run, not a copy. A chapter with modes exports a factory for them:
  * chapter 03's labFor('insert'), chapter 05's externalStorageLab('redis-sentinel').
  */
@@ -15,7 +15,7 @@ export async function loadLabDefinition(
   variant?: string,
   factory = 'labFor',
 ): Promise<LabDefinition> {
-  const file = path.join(chapterDir(chapter), 'dist/lab.js');
+  const file = path.join(chapterDir(chapter), 'dist/lab/lab.js');
   if (!existsSync(file))
     throw new Error(`${file} is missing: build the chapter first (npx turbo run build)`);
   const loaded = (await import(pathToFileURL(file).href)) as LabModule & { default?: LabModule };

@@ -1,4 +1,4 @@
-// Runs one experiment by name (`node dist/experiments/run-one.js failover`), or all of them.
+// Runs one experiment by name (`node dist/lab/experiments/run-one.js failover`), or all of them.
 import { runEvenLoad } from './run-even-load';
 import { runFailover } from './run-failover';
 import { runReplication } from './run-replication';

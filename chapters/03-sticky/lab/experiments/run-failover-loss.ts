@@ -10,7 +10,7 @@ import {
   type Figure,
 } from '@sessions/harness';
 import { labFor } from '../lab';
-import type { StickyMode } from '../sticky/sticky-mode';
+import type { StickyMode } from '../../src/sticky/sticky-mode';
 import { measureFailoverLoss, type FailoverMoment } from './failover-loss';
 
 // npm run experiment:failover -w chapters/03-sticky

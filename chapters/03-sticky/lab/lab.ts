@@ -1,5 +1,5 @@
 import type { LabDefinition } from '@sessions/harness';
-import { balancerStrategyFor, readStickyMode, type StickyMode } from './sticky/sticky-mode';
+import { balancerStrategyFor, readStickyMode, type StickyMode } from '../src/sticky/sticky-mode';
 
 // #region lab
 /** Three servers with in-memory sessions, behind a balancer that keeps each user on one server. */

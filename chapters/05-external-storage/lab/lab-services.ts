@@ -12,7 +12,7 @@ import {
   type RedisServer,
   type ServiceEndpoint,
 } from '@sessions/harness';
-import { sessionTable } from './session/session-table-name';
+import { sessionTable } from '../src/session/session-table-name';
 
 /** Which store a lab runs with: `LAB_STORE=redis|redis-sentinel|postgres|memory npm start -- 05`. */
 export type LabStore = 'redis' | 'redis-sentinel' | 'postgres' | 'memory';

@@ -4,7 +4,7 @@ import {
   type SkewWorkloadOptions,
   type SkewWorkloadResult,
 } from '@sessions/harness';
-import { balancerStrategyFor, type StickyMode } from '../sticky/sticky-mode';
+import { balancerStrategyFor, type StickyMode } from '../../src/sticky/sticky-mode';
 
 export interface SkewComparison {
   roundRobin: SkewWorkloadResult;
