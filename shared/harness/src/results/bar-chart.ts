@@ -7,7 +7,6 @@ export interface Bar {
   group?: string;
 }
 
-
 /** A self-contained SVG bar chart, readable on GitHub and on a projector. */
 export function barChartSvg(title: string, bars: readonly Bar[], unit = ''): string {
   const width = 720;
