@@ -13,9 +13,7 @@ export const systemParts = JSON.parse(
 export function systemPart(name) {
   const part = systemParts[name];
   if (!part)
-    throw new Error(
-      `unknown system part "${name}"; known: ${Object.keys(systemParts).join(', ')}`,
-    );
+    throw new Error(`unknown system part "${name}"; known: ${Object.keys(systemParts).join(', ')}`);
   return part;
 }
 

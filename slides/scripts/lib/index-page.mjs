@@ -6,7 +6,6 @@ function titleOf(markdown) {
   return readFileSync(markdown, 'utf8').match(/^# (.+)$/m)?.[1] ?? markdown;
 }
 
-
 /** slides/dist/index.html: one line per deck, so an instructor opens one page and picks. */
 export function indexPage(decks) {
   const rows = decks

@@ -52,4 +52,3 @@ export function serveDashboardAsset(
   response.writeHead(200, { ...pageHeaders, 'content-type': asset.contentType });
   response.end(request.method === 'HEAD' ? undefined : asset.body);
 }
-
