@@ -11,7 +11,7 @@ import {
   installHint,
   locateSystemPart as locate,
   systemParts as parts,
-} from '../shared/harness/lib/system-parts.mjs';
+} from '../shared/harness/lib/system-parts.cjs';
 
 function canInstallWithApt() {
   return (

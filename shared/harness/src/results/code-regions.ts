@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../repo';
-import { extractRegion } from '../../lib/code-regions.mjs';
+import { extractRegion } from '../../lib/code-regions.cjs';
 import { documentsWithResults } from './markers';
 
 /**

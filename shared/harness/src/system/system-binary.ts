@@ -1,4 +1,4 @@
-import { locateSystemPart, systemPart } from '../../lib/system-parts.mjs';
+import { locateSystemPart, systemPart } from '../../lib/system-parts.cjs';
 
 /** The path of a system part, or undefined when it is not installed (for optional features). */
 export function findSystemPart(name: string): string | undefined {

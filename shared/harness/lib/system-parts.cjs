@@ -1,16 +1,15 @@
 // The system parts the course uses (programs, a font) and where to find them. Plain
 // JavaScript so that scripts/doctor.mjs, which runs before anything is built, and the
-// harness look them up the same way.
-import { accessSync, constants, existsSync, readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
+// harness look them up the same way. CommonJS, because the harness's build is CommonJS and
+// Jest on Node 20 cannot require an ES module.
+const { accessSync, constants, existsSync, readFileSync, readdirSync } = require('node:fs');
+const path = require('node:path');
 
 /** name -> { what, binaries?, files?, apt, brew, platforms? } */
-export const systemParts = JSON.parse(
-  readFileSync(new URL('./system-parts.json', import.meta.url), 'utf8'),
-);
+const systemParts = JSON.parse(readFileSync(path.join(__dirname, 'system-parts.json'), 'utf8'));
 
 /** The part's description, or an error naming the known parts. */
-export function systemPart(name) {
+function systemPart(name) {
   const part = systemParts[name];
   if (!part)
     throw new Error(`unknown system part "${name}"; known: ${Object.keys(systemParts).join(', ')}`);
@@ -18,7 +17,7 @@ export function systemPart(name) {
 }
 
 /** The first usable path of a part (a file that exists, or an executable), or undefined. */
-export function locateSystemPart(name) {
+function locateSystemPart(name) {
   const part = systemPart(name);
   const file = (part.files ?? []).find((candidate) => existsSync(candidate));
   if (file) return file;
@@ -30,7 +29,7 @@ export function locateSystemPart(name) {
 }
 
 /** The install command for this platform. */
-export function installHint(name) {
+function installHint(name) {
   const { apt, brew } = systemPart(name);
   return process.platform === 'darwin' ? `brew install ${brew}` : `sudo apt-get install -y ${apt}`;
 }
@@ -70,3 +69,5 @@ function listDir(dir) {
     return [];
   }
 }
+
+module.exports = { systemParts, systemPart, locateSystemPart, installHint };

@@ -1,13 +1,14 @@
 // Plain JavaScript so that the slides' build scripts and the harness (lessons) read code
-// regions with one rule, without a build step in between.
-import { existsSync, readFileSync } from 'node:fs';
+// regions with one rule, without a build step in between. CommonJS, because the harness's
+// build is CommonJS and Jest on Node 20 cannot require an ES module.
+const { existsSync, readFileSync } = require('node:fs');
 
 /**
  * The lines between `// #region <name>` and its `// #endregion` (bare, or naming the same
  * region, so regions may nest), without their common indentation. Lessons and slides show
  * only marked, tested code: a region that is missing is an error, never an empty block.
  */
-export function extractRegion(file, name) {
+function extractRegion(file, name) {
   if (!existsSync(file)) throw new Error(`code region "${name}": file ${file} does not exist`);
   const lines = readFileSync(file, 'utf8').split('\n');
   const start = lines.findIndex((line) => line.trim() === `// #region ${name}`);
@@ -34,3 +35,5 @@ function dedent(lines) {
   const common = indents.length ? Math.min(...indents) : 0;
   return lines.map((line) => line.slice(common)).join('\n');
 }
+
+module.exports = { extractRegion };
