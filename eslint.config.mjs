@@ -26,4 +26,13 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The harness's plain CommonJS modules (lib/*.cjs), shared with scripts that run before any build.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -4,61 +4,14 @@
 // labs and tests of this user left when they were killed outright (see cleanStaleRuns).
 //   node scripts/doctor.mjs                 every part
 //   node scripts/doctor.mjs --for test      what `npm test` needs (every part)
-//   node scripts/doctor.mjs --for start     what `npm start` needs (the stores; warns only)
+//   node scripts/doctor.mjs --for start redis   what one lab needs (the launcher names them; warns only)
 //   node scripts/doctor.mjs redis postgres  just these
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-
-const parts = JSON.parse(readFileSync(new URL('./system-parts.json', import.meta.url), 'utf8'));
-
-/** The first usable path for a part's binary, or undefined. Mirrors shared/harness's lookup. */
-export function locate(part) {
-  // Some parts are plain files (a font), found by existence rather than as a program.
-  const file = (parts[part].files ?? []).find((candidate) => existsSync(candidate));
-  if (file) return file;
-  for (let candidate of parts[part].binaries ?? []) {
-    if (candidate.startsWith('$')) candidate = process.env[candidate.slice(1)] ?? '';
-    if (!candidate) continue;
-    if (candidate.includes('*')) {
-      const [before, after] = candidate.split('*');
-      let versions = [];
-      try {
-        versions = readdirSync(before).sort((a, b) => Number(b) - Number(a));
-      } catch {
-        continue;
-      }
-      for (const version of versions) {
-        const full = `${before}${version}${after}`;
-        if (isExecutable(full)) return full;
-      }
-      continue;
-    }
-    if (candidate.includes('/')) {
-      if (isExecutable(candidate)) return candidate;
-      continue;
-    }
-    for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-      const full = path.join(dir, candidate);
-      if (isExecutable(full)) return full;
-    }
-  }
-  return undefined;
-}
-
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function installHint(part) {
-  const { apt, brew } = parts[part];
-  return process.platform === 'darwin' ? `brew install ${brew}` : `sudo apt-get install -y ${apt}`;
-}
+import {
+  installHint,
+  locateSystemPart as locate,
+  systemParts as parts,
+} from '../shared/harness/lib/system-parts.cjs';
 
 function canInstallWithApt() {
   return (
@@ -68,15 +21,15 @@ function canInstallWithApt() {
   );
 }
 
-// What each root command needs. The tests use every part. A lab needs only the stores
-// (chapter 05), and for `npm start` a missing one is a warning, so chapters 01-04 still start.
+// What each root command needs. The tests use every part. A lab needs only its own parts
+// (the launcher names them, see scripts/lib/lab-options.mjs), and a missing one is a warning.
 // A part marked with platforms (nftables: Linux only) is not asked for elsewhere.
 const partsHere = Object.keys(parts).filter(
   (part) => !parts[part].platforms || parts[part].platforms.includes(process.platform),
 );
 const purposes = {
   test: { parts: partsHere, required: true },
-  start: { parts: ['redis', 'postgres'], required: false },
+  start: { parts: [], required: false },
 };
 
 const args = process.argv.slice(2);
@@ -86,7 +39,8 @@ if (forIndex >= 0 && !purpose) {
   console.error(`doctor: --for takes one of ${Object.keys(purposes).join(', ')}`);
   process.exit(2);
 }
-const wanted = purpose ? purpose.parts : args.length ? args : partsHere;
+const named = forIndex >= 0 ? args.filter((_, i) => i !== forIndex && i !== forIndex + 1) : args;
+const wanted = named.length ? named : purpose ? purpose.parts : partsHere;
 const required = purpose ? purpose.required : true;
 const unknown = wanted.filter((part) => !parts[part]);
 if (unknown.length) {
@@ -139,7 +93,7 @@ for (const part of wanted) {
 }
 if (missing.length && !required) {
   console.warn(
-    `doctor: ${missing.join(', ')} missing: chapter 05's lab needs them; the other chapters do not.`,
+    `doctor: ${missing.join(', ')} missing: this lab uses them and fails where it needs them.`,
   );
 } else if (missing.length) {
   console.error(

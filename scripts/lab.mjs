@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 // The lab launcher: `npm start -- 03` starts chapter 03 as it is meant to be seen.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import {
   cleanStaleRuns,
   connectLines,
@@ -11,24 +9,14 @@ import {
   startLab,
 } from '@sessions/harness';
 import { chapterNamed, chapterNames, loadChapterLab, UnknownLabError } from '@sessions/labs';
-import { LabOptionError, parseLabArguments, usageOfOptions } from './lib/lab-options.mjs';
+import { labArgumentsOrExit, usageOfOptions } from './lib/lab-options.mjs';
 
-let parsed;
-try {
-  parsed = parseLabArguments(process.argv.slice(2));
-} catch (error) {
-  if (!(error instanceof LabOptionError)) throw error;
-  console.error(error.message);
-  process.exit(2);
-}
+const parsed = labArgumentsOrExit(process.argv.slice(2));
 const { chapter: chapterArg, options } = parsed;
 if (!chapterArg || parsed.help) {
   console.log('Usage: npm start -- <chapter> [options]\n\nChapters:');
   for (const name of chapterNames) {
-    const built = existsSync(path.join('chapters', name, 'dist/lab/lab.js'))
-      ? ''
-      : '  (not built yet: npm run build)';
-    console.log(`  npm start -- ${name.slice(0, 2)}   ${name}${built}`);
+    console.log(`  npm start -- ${name.slice(0, 2)}   ${name}`);
   }
   console.log(`\n${usageOfOptions()}`);
   process.exit(0);
@@ -69,7 +57,9 @@ try {
   definition = await loadChapterLab(chapter);
 } catch (error) {
   if (error.code !== 'MODULE_NOT_FOUND') throw error;
-  console.error(`Chapter ${chapter}'s lab is not built: run \`npm run build\` first.`);
+  console.error(
+    `Chapter ${chapter}'s lab is not built: \`npm start -- ${chapterArg}\` builds it first.`,
+  );
   process.exit(2);
 }
 const port = Number(process.env.LB_PORT ?? 8080);

@@ -77,6 +77,17 @@ export function parseLabArguments(args) {
   return { chapter, options, help: values.help === true };
 }
 
+/** parseLabArguments for a command line: a refused argument is printed, and the process exits 2. */
+export function labArgumentsOrExit(args) {
+  try {
+    return parseLabArguments(args);
+  } catch (error) {
+    if (!(error instanceof LabOptionError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+
 function checkOption(name, raw, chapter) {
   const option = labOptions[name];
   const number = chapter?.slice(0, 2);

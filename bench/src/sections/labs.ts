@@ -22,7 +22,7 @@ export interface LabStartRow {
 
 export const labStartTargetSeconds = 5;
 
-/** The same launcher `npm start -- NN` runs once its prestart build is done. */
+/** The same launcher `npm start -- NN` runs once scripts/start.mjs has built the chapter. */
 export async function benchLabStarts(rounds: number): Promise<LabStartRow[]> {
   const chapters = listChapters().filter((name) =>
     existsSync(path.join(chapterDir(name), 'dist/lab/lab.js')),

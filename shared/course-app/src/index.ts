@@ -16,5 +16,6 @@ export { inspectStore, summarize } from './session/store-inspector';
 export { regenerate, save, destroy } from './session/session-io';
 export { describeMe, type Me } from './me/describe-me';
 export { renderHomePage, hue } from './home/home-page';
-export { readUserid } from './auth/login.dto';
-export { readItem } from './cart/add-item.dto';
+export { loginBody, loginBodyPipe, type LoginBody } from './auth/login.dto';
+export { addItemBody, addItemBodyPipe, maxCartItems, type AddItemBody } from './cart/add-item.dto';
+export { ZodBodyPipe } from './common/pipes/zod-body.pipe';

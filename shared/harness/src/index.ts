@@ -2,6 +2,7 @@ export { repoRoot, chapterDir, listChapters } from './repo';
 export { freePort } from './process/free-port';
 export { busyMachineSlackMs, sleep, waitFor, isHealthy } from './process/wait';
 export { ManagedProcess, type ManagedProcessOptions } from './process/managed-process';
+export { ManagedService, waitUntilReady, type Readiness } from './process/managed-service';
 export { runningProcesses, killAllTracked } from './process/process-registry';
 export {
   ChapterServer,
@@ -29,6 +30,7 @@ export {
   type ClientRecord,
 } from './client/lab-client';
 export {
+  median,
   percentile,
   summarizeLatency,
   countBy,
@@ -66,7 +68,7 @@ export { barChartSvg, type Bar } from './results/bar-chart';
 export { describeMachine } from './results/machine';
 export { seededRandom, shuffled } from './measure/seeded-random';
 export { requireBinary } from './system/system-binary';
-export { readRegion, fillCodeRegions, checkCodeRegions } from './results/code-regions';
+export { extractRegion, fillCodeRegions, checkCodeRegions } from './results/code-regions';
 export {
   redisCommand,
   redisInfo,

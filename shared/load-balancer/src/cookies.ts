@@ -1,21 +1,26 @@
+import { parseCookie } from 'cookie';
+
+/** Routing values are compared as the browser sent them, never URL-decoded. */
+const asSent = (value: string): string => value;
+
 /**
- * Parses a Cookie header into name -> value. Malformed pairs are skipped and the first
- * occurrence of a name wins, as browsers send the most specific cookie first.
+ * Parses a Cookie header into name -> value. The first occurrence of a name wins, as
+ * browsers send the most specific cookie first; pairs without a name are skipped.
  */
 export function parseCookies(header: string | string[] | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
   const text = Array.isArray(header) ? header.join('; ') : (header ?? '');
-  for (const pair of text.split(';')) {
-    const equals = pair.indexOf('=');
-    if (equals <= 0) continue;
-    const name = pair.slice(0, equals).trim();
-    const value = pair.slice(equals + 1).trim();
-    if (name && !cookies.has(name)) cookies.set(name, value);
+  const cookies = new Map<string, string>();
+  for (const [name, value] of Object.entries(parseCookie(text, { decode: asSent }))) {
+    if (name && value !== undefined) cookies.set(name, value);
   }
   return cookies;
 }
 
-/** Removes one cookie from a Cookie header, keeping the others byte for byte. */
+/**
+ * Removes one cookie from a Cookie header, keeping the others byte for byte. This edits the
+ * header's text instead of parsing and serialising it: a balancer passes on what the browser
+ * sent, even pairs a serialiser would refuse.
+ */
 export function withoutCookie(header: string, name: string): string {
   return header
     .split(';')

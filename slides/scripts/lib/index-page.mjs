@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
+import escape from 'escape-html';
 
 /** The deck's title: its first `# ` heading. */
 function titleOf(markdown) {
   return readFileSync(markdown, 'utf8').match(/^# (.+)$/m)?.[1] ?? markdown;
 }
-
-const escape = (text) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 /** slides/dist/index.html: one line per deck, so an instructor opens one page and picks. */
 export function indexPage(decks) {

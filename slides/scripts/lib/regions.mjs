@@ -1,41 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/**
- * The lines between `// #region <name>` and `// #endregion [<name>]` in a source file,
- * without their common indentation. Slides show only marked, tested code: a region that
- * is missing is an error, never an empty block.
- */
-export function extractRegion(file, name) {
-  if (!existsSync(file)) throw new Error(`code region "${name}": file ${file} does not exist`);
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const start = lines.findIndex((line) => line.trim() === `// #region ${name}`);
-  if (start < 0) {
-    const known = lines
-      .map((line) => line.trim().match(/^\/\/ #region (\S+)/)?.[1])
-      .filter(Boolean);
-    throw new Error(
-      `code region "${name}" not found in ${file} (regions there: ${known.join(', ') || 'none'})`,
-    );
-  }
-  const end = lines.findIndex(
-    (line, i) =>
-      i > start && /^\/\/ #endregion(?: (\S+))?$/.test(line.trim()) && endsRegion(line, name),
-  );
-  if (end < 0) throw new Error(`code region "${name}" in ${file} has no "// #endregion"`);
-  return dedent(lines.slice(start + 1, end));
-}
-
-function endsRegion(line, name) {
-  const closing = line.trim().slice('// #endregion'.length).trim();
-  return closing === '' || closing === name;
-}
-
-function dedent(lines) {
-  const indents = lines.filter((line) => line.trim()).map((line) => line.match(/^ */)[0].length);
-  const common = indents.length ? Math.min(...indents) : 0;
-  return lines.map((line) => line.slice(common)).join('\n');
-}
+// Slides and lessons read regions with one rule: the harness's.
+export { extractRegion } from '@sessions/harness/lib/code-regions.cjs';
 
 const languages = { '.ts': 'ts', '.mjs': 'js', '.js': 'js', '.json': 'json', '.cfg': 'haproxy' };
 

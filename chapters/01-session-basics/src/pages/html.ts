@@ -1,12 +1,6 @@
-const entities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+import escapeHtml from 'escape-html';
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => entities[c]);
+export { escapeHtml };
 
 export function layout(title: string, body: string): string {
   return `<!doctype html>

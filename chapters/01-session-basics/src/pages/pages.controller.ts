@@ -13,21 +13,22 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
+  addItemBodyPipe,
   destroy,
-  readItem,
-  readUserid,
+  loginBodyPipe,
+  maxCartItems,
   regenerate,
   save,
   SERVER_ID,
   SessionAvailableGuard,
+  type AddItemBody,
+  type LoginBody,
 } from '@sessions/course-app';
 import { CHAPTER_CONFIG, type ChapterConfig } from '../chapter-config';
 import { sessionCookieName } from '../session/session.config';
 import { URL_REWRITING, type UrlRewriting } from '../url-rewriting/url-rewriting';
 import { renderCartPage, renderSessionPage } from './session-page';
 import { describeSession } from './session-view';
-
-const maxCartItems = 100;
 
 /**
  * Server-rendered pages with plain forms and links, so that a client without cookies
@@ -58,8 +59,11 @@ export class PagesController {
 
   // #region form-login
   @Post('form/login')
-  async login(@Req() request: Request, @Res() response: Response, @Body() body: unknown) {
-    const userid = readUserid(body);
+  async login(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Body(loginBodyPipe) { userid }: LoginBody,
+  ) {
     await regenerate(request); // a new id: whatever id came in is worth nothing now
     request.session.userid = userid;
     request.session.cart = [];
@@ -70,8 +74,11 @@ export class PagesController {
   // #endregion form-login
 
   @Post('form/cart')
-  async addToCart(@Req() request: Request, @Res() response: Response, @Body() body: unknown) {
-    const item = readItem(body);
+  async addToCart(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Body(addItemBodyPipe) { item }: AddItemBody,
+  ) {
     if (!request.session.userid)
       throw new UnauthorizedException('not logged in: log in on the page first');
     const cart = request.session.cart ?? [];

@@ -1,3 +1,4 @@
+import { parseCookie } from 'cookie';
 import type { RequestHandler } from 'express';
 
 /** The cookie name the balancer routes by in application mode. */
@@ -11,18 +12,10 @@ export const serverCookieName = 'server';
  */
 export function serverCookie(serverId: string): RequestHandler {
   return (request, response, next) => {
-    if (readCookie(request.headers.cookie, serverCookieName) !== serverId) {
+    if (parseCookie(request.headers.cookie ?? '')[serverCookieName] !== serverId) {
       response.cookie(serverCookieName, serverId, { path: '/', httpOnly: true, sameSite: 'lax' });
     }
     next();
   };
 }
 // #endregion server-cookie
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const pair of (header ?? '').split(';')) {
-    const [key, ...value] = pair.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
-}

@@ -18,11 +18,13 @@ import {
 import type { Request, Response } from 'express';
 import { CLUSTER, type Cluster } from '../cluster/cluster';
 import { signatureHeader, timestampHeader, type RejectionReason } from './message-signing';
-import { OversizedBody, readRawBody, UnreadableBody } from './raw-body';
+import { OversizedBody, rawBodyReader, UnreadableBody } from './raw-body';
 import { MalformedMessage, parseEnvelope } from './replication-message';
 
 /** The largest message a peer may send: one session (the course app caps a cart at 100 items). */
 export const maxMessageBytes = 64 * 1024;
+
+const readRawBody = rawBodyReader(maxMessageBytes);
 
 // #region replication-controller
 /**
@@ -81,7 +83,7 @@ export class ReplicationController {
   private async verifiedBody(request: Request, response: Response): Promise<Buffer> {
     let body: Buffer;
     try {
-      body = await readRawBody(request, maxMessageBytes);
+      body = await readRawBody(request, response);
     } catch (error) {
       if (error instanceof OversizedBody) {
         response.setHeader('connection', 'close');

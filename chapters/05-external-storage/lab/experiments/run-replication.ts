@@ -2,13 +2,13 @@ import {
   againIfNotStarted,
   chapterDir,
   formatTable,
+  median,
   progress,
   writeResults,
   type Figure,
 } from '@sessions/harness';
 import { measurePostgresPromotion } from './postgres-promotion';
 import { onFreshLab } from './run-failover';
-import { median } from './store-latency';
 
 const rounds = 3;
 // One server per lab: fewer processes starting at once on a busy machine, the same failover.

@@ -1,8 +1,7 @@
-import { chapterDir, formatTable, writeResults } from '@sessions/harness';
+import { chapterDir, formatTable, median, writeResults } from '@sessions/harness';
 import { measureRedisRoundTrip } from './redis-round-trip';
 import {
   measureStoreLatency,
-  median,
   type StoreLatencyOptions,
   type StoreLatencyRow,
 } from './store-latency';

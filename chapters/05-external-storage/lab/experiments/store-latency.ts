@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { LabClient, percentile, progress, startLab, type Lab } from '@sessions/harness';
+import { LabClient, median, percentile, progress, startLab, type Lab } from '@sessions/harness';
 import { externalStorageLab } from '../lab';
 import type { LabStore } from '../lab-services';
 
@@ -120,10 +120,4 @@ async function sequentialLatency(
   }
   const round = (ms: number) => Math.round(ms * 100) / 100;
   return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { SessionAvailableGuard } from '../common/guards/session-available.guard';
 import { SERVER_ID, SESSION_COOKIE_NAME } from '../course.tokens';
 import { destroy, regenerate, save } from '../session/session-io';
-import { readUserid } from './login.dto';
+import { loginBodyPipe, type LoginBody } from './login.dto';
 
 @Controller()
 @UseGuards(SessionAvailableGuard)
@@ -16,8 +16,7 @@ export class AuthController {
   // #region login
   @Post('login')
   @HttpCode(200)
-  async login(@Req() request: Request, @Body() body: unknown) {
-    const userid = readUserid(body);
+  async login(@Req() request: Request, @Body(loginBodyPipe) { userid }: LoginBody) {
     // A new id on every login: an id somebody planted before login is worth nothing after it.
     await regenerate(request);
     request.session.userid = userid;

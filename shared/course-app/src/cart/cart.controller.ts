@@ -13,7 +13,7 @@ import type { Request } from 'express';
 import { SessionAvailableGuard } from '../common/guards/session-available.guard';
 import { SERVER_ID } from '../course.tokens';
 import { save } from '../session/session-io';
-import { maxCartItems, readItem } from './add-item.dto';
+import { addItemBodyPipe, maxCartItems, type AddItemBody } from './add-item.dto';
 
 @Controller('cart')
 @UseGuards(SessionAvailableGuard)
@@ -23,8 +23,7 @@ export class CartController {
   // #region add-to-cart
   @Post()
   @HttpCode(200)
-  async add(@Req() request: Request, @Body() body: unknown) {
-    const item = readItem(body);
+  async add(@Req() request: Request, @Body(addItemBodyPipe) { item }: AddItemBody) {
     if (!request.session.userid) {
       throw new UnauthorizedException(
         `server ${this.serverId} has no logged-in session for you: POST /login first`,

@@ -1,10 +1,5 @@
+import escapeHtml from 'escape-html';
 import type { Me } from '../me/describe-me';
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 /**
  * The learner's page: who am I, which server answered, the cart. Reload it behind the

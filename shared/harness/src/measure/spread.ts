@@ -1,4 +1,5 @@
 import type { Figure } from '../results/results-file';
+import { median } from './stats';
 
 /** Median with the min–max spread of the rounds: these machines are noisy, one number would lie. */
 export interface Spread {
@@ -9,12 +10,11 @@ export interface Spread {
 
 export function spreadOf(values: readonly number[]): Spread {
   if (values.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN };
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  const median = Number.isInteger(middle)
-    ? (sorted[middle - 1] + sorted[middle]) / 2
-    : sorted[Math.floor(middle)];
-  return { median: round2(median), min: round2(sorted[0]), max: round2(sorted.at(-1)!) };
+  return {
+    median: round2(median(values)),
+    min: round2(Math.min(...values)),
+    max: round2(Math.max(...values)),
+  };
 }
 
 /** "3,412 (3,101–3,590)" for a table cell. */

@@ -1,4 +1,4 @@
-import { countBy, maxOverMean, percentile, summarizeLatency } from './stats';
+import { countBy, maxOverMean, median, percentile, summarizeLatency } from './stats';
 
 describe('stats', () => {
   it('takes the nearest-rank percentile', () => {
@@ -6,6 +6,12 @@ describe('stats', () => {
     expect(percentile(values, 50)).toBe(50);
     expect(percentile(values, 99)).toBe(99);
     expect(percentile([5], 99)).toBe(5);
+  });
+
+  it('takes the middle value as the median, or the mean of the two middle ones for an even count', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
   });
 
   it('summarises latencies', () => {

@@ -1,3 +1,11 @@
+/** The middle value; with an even count, the mean of the two middle values. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 /** The value below which `p` percent of the sorted values fall (nearest-rank). */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;

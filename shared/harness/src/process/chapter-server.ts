@@ -4,7 +4,8 @@ import type { HostNetwork } from '../network/host-network';
 import { chapterDir } from '../repo';
 import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
-import { isHealthy, waitFor } from './wait';
+import { ManagedService, waitUntilReady } from './managed-service';
+import { isHealthy } from './wait';
 import { labSessionSecret } from '../lab/lab-secrets';
 
 export interface ChapterServerOptions {
@@ -37,8 +38,7 @@ export const serverReadyTimeoutMs = 60_000;
  * One real chapter server process (`node dist/main.js`), so that SIGKILL is a real crash
  * and SIGSTOP a real hang. It keeps its port across restarts, like a real host would.
  */
-export class ChapterServer {
-  private process: ManagedProcess | undefined;
+export class ChapterServer extends ManagedService {
   readonly url: string;
 
   private constructor(
@@ -49,6 +49,7 @@ export class ChapterServer {
     private readonly readyTimeoutMs: number,
     readonly placement: Placement | undefined,
   ) {
+    super();
     this.address = placement ? placement.network.host(placement.host).address : '127.0.0.1';
     this.url = `http://${this.address}:${port}`;
   }
@@ -79,14 +80,6 @@ export class ChapterServer {
     );
   }
 
-  get pid(): number | undefined {
-    return this.process?.pid;
-  }
-
-  get alive(): boolean {
-    return this.process?.alive ?? false;
-  }
-
   /** Change the environment for the next start (e.g. a new PEERS list). */
   setEnv(env: Record<string, string>): void {
     this.env = { ...this.env, ...env };
@@ -114,37 +107,12 @@ export class ChapterServer {
       },
     });
     this.process = process;
-    try {
-      await waitFor(
-        async () => !process.alive || (await isHealthy(this.url)),
-        `server ${this.id} on ${this.url} to answer /health`,
-        this.readyTimeoutMs,
-      );
-    } catch (error) {
-      await process.kill();
-      throw new Error(
-        `${(error as Error).message}\n--- its output ---\n${process.recentOutput()}`,
-        { cause: error },
-      );
-    }
-    if (!process.alive)
-      throw new Error(
-        `server ${this.id} exited while starting\n--- its output ---\n${process.recentOutput()}`,
-      );
-  }
-
-  /** kill -9: a crash. Nothing the process held in memory survives. */
-  async kill(): Promise<void> {
-    await this.process?.kill();
-  }
-
-  /** SIGSTOP: the process stays, its port stays open, it answers nothing. */
-  pause(): void {
-    this.process?.signal('SIGSTOP');
-  }
-
-  resume(): void {
-    this.process?.signal('SIGCONT');
+    await waitUntilReady(process, {
+      ready: () => isHealthy(this.url),
+      waitingFor: `server ${this.id} on ${this.url} to answer /health`,
+      name: `server ${this.id}`,
+      timeoutMs: this.readyTimeoutMs,
+    });
   }
 
   async restart(): Promise<void> {
@@ -154,9 +122,5 @@ export class ChapterServer {
 
   async stop(): Promise<void> {
     await this.process?.stop();
-  }
-
-  recentOutput(): string {
-    return this.process?.recentOutput() ?? '';
   }
 }

@@ -1,12 +1,11 @@
+import escapeXml from 'escape-html';
+
 export interface Bar {
   label: string;
   value: number;
   /** Bars in one group sit together (e.g. the servers of one strategy). */
   group?: string;
 }
-
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** A self-contained SVG bar chart, readable on GitHub and on a projector. */
 export function barChartSvg(title: string, bars: readonly Bar[], unit = ''): string {

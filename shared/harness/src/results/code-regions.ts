@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../repo';
+import { extractRegion } from '../../lib/code-regions.cjs';
 import { documentsWithResults } from './markers';
 
 /**
@@ -10,23 +11,11 @@ import { documentsWithResults } from './markers';
  */
 const regionPattern = /<!-- region:([^#\s]+)#([\w-]+) -->\n([\s\S]*?)<!-- \/region -->/g;
 
-/** The lines between `// #region <name>` and the next `// #endregion`, dedented. */
-export function readRegion(file: string, name: string): string {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const start = lines.findIndex((line) => line.trim() === `// #region ${name}`);
-  if (start < 0) throw new Error(`no "// #region ${name}" in ${file}`);
-  const end = lines.findIndex((line, i) => i > start && line.trim().startsWith('// #endregion'));
-  if (end < 0) throw new Error(`"// #region ${name}" in ${file} has no // #endregion`);
-  const body = lines.slice(start + 1, end);
-  const indent = Math.min(
-    ...body.filter((line) => line.trim()).map((line) => line.match(/^ */)![0].length),
-  );
-  return body.map((line) => line.slice(indent)).join('\n');
-}
+export { extractRegion };
 
 function fenced(root: string, file: string, name: string): string {
   const language = path.extname(file).slice(1) || 'text';
-  return `\`\`\`${language}\n// ${file} (#region ${name})\n${readRegion(path.join(root, file), name)}\n\`\`\`\n`;
+  return `\`\`\`${language}\n// ${file} (#region ${name})\n${extractRegion(path.join(root, file), name)}\n\`\`\`\n`;
 }
 
 export function fillCodeRegions(root = repoRoot()): string[] {

@@ -7,7 +7,7 @@ import type { Placement } from '../process/chapter-server';
 import { requireBinary } from '../system/system-binary';
 import { freePort } from '../process/free-port';
 import { ManagedProcess } from '../process/managed-process';
-import { waitFor } from '../process/wait';
+import { ManagedService, waitUntilReady } from '../process/managed-service';
 import { makeTempDir, removeTempDir } from './temp-dir';
 
 export interface StartPostgresOptions {
@@ -53,8 +53,7 @@ function runAs(): { uid: number; gid: number } | undefined {
  * on a free port (so the harness tracks it), `fsync=off` because nothing here must outlive a
  * power cut. Restarts keep the port and the data; stop() deletes the cluster.
  */
-export class PostgresServer {
-  private process: ManagedProcess | undefined;
+export class PostgresServer extends ManagedService {
   readonly host: string;
   /** host:port, safe to show. */
   readonly address: string;
@@ -73,6 +72,7 @@ export class PostgresServer {
     private readonly placement: Placement | undefined,
     secrets: ClusterSecrets = { password: freshSecret(), superuserPassword: freshSecret() },
   ) {
+    super();
     this.host = placement ? placement.network.host(placement.host).address : '127.0.0.1';
     this.password = secrets.password;
     this.superuserPassword = secrets.superuserPassword;
@@ -122,10 +122,6 @@ export class PostgresServer {
     return path.join(this.dir, 'data');
   }
 
-  get alive(): boolean {
-    return this.process?.alive ?? false;
-  }
-
   /** In a lab network's host, `ip netns exec` needs root: it drops to postgres with setpriv. */
   private command(args: string[]): {
     command: string;
@@ -166,21 +162,14 @@ export class PostgresServer {
       label: `postgres :${this.port}`,
     });
     this.process = process;
-    try {
-      // A primary is "ready to accept connections", a hot standby "ready to accept read-only connections".
-      await waitFor(
-        () =>
-          !process.alive || /ready to accept (read-only )?connections/.test(process.recentOutput()),
-        `PostgreSQL on port ${this.port} to accept connections`,
-        20_000,
-        50,
-      );
-    } catch (error) {
-      await process.kill();
-      throw new Error(`${(error as Error).message}\n${process.recentOutput()}`, { cause: error });
-    }
-    if (!process.alive)
-      throw new Error(`PostgreSQL exited while starting:\n${process.recentOutput()}`);
+    // A primary is "ready to accept connections", a hot standby "ready to accept read-only connections".
+    await waitUntilReady(process, {
+      ready: () => /ready to accept (read-only )?connections/.test(process.recentOutput()),
+      waitingFor: `PostgreSQL on port ${this.port} to accept connections`,
+      name: 'PostgreSQL',
+      timeoutMs: 20_000,
+      intervalMs: 50,
+    });
   }
 
   /**
@@ -308,11 +297,6 @@ export class PostgresServer {
     clearTimeout(timer);
   }
 
-  /** kill -9 of the postmaster. */
-  async kill(): Promise<void> {
-    await this.process?.kill();
-  }
-
   async restart(): Promise<void> {
     await this.shutdown();
     await this.start();
@@ -322,10 +306,6 @@ export class PostgresServer {
   async stop(): Promise<void> {
     await this.shutdown();
     removeTempDir(this.dir);
-  }
-
-  recentOutput(): string {
-    return this.process?.recentOutput() ?? '';
   }
 }
 

@@ -5,7 +5,7 @@ import type { Placement } from '../process/chapter-server';
 import { requireBinary } from '../system/system-binary';
 import { freePort } from '../process/free-port';
 import { ManagedProcess } from '../process/managed-process';
-import { waitFor } from '../process/wait';
+import { ManagedService, waitUntilReady } from '../process/managed-service';
 import { redisCommand, type RespValue } from './redis-command';
 import { makeTempDir, removeTempDir } from './temp-dir';
 
@@ -31,8 +31,7 @@ export interface StartRedisOptions {
  * password, given in a config file only this user can read (never on the command line, where
  * `ps` shows it to every account on the machine).
  */
-export class RedisServer {
-  private process: ManagedProcess | undefined;
+export class RedisServer extends ManagedService {
   readonly host: string;
   /** host:port, safe to show. */
   readonly address: string;
@@ -45,6 +44,7 @@ export class RedisServer {
     private readonly dir: string,
     private readonly options: StartRedisOptions,
   ) {
+    super();
     const placement = options.placement;
     this.host = placement ? placement.network.host(placement.host).address : '127.0.0.1';
     this.password = options.password ?? freshSecret();
@@ -66,14 +66,6 @@ export class RedisServer {
       throw error;
     }
     return server;
-  }
-
-  get alive(): boolean {
-    return this.process?.alive ?? false;
-  }
-
-  get pid(): number | undefined {
-    return this.process?.pid;
   }
 
   get label(): string {
@@ -115,37 +107,17 @@ export class RedisServer {
       label: `${this.label} :${this.port}`,
     });
     this.process = process;
-    try {
-      await waitFor(
-        async () => !process.alive || (await this.answersPing()),
-        `${this.label} on port ${this.port} to answer PING`,
-        10_000,
-      );
-    } catch (error) {
-      await process.kill();
-      throw new Error(`${(error as Error).message}\n${process.recentOutput()}`, { cause: error });
-    }
-    if (!process.alive)
-      throw new Error(`${this.label} exited while starting:\n${process.recentOutput()}`);
+    await waitUntilReady(process, {
+      ready: () => this.answersPing(),
+      waitingFor: `${this.label} on port ${this.port} to answer PING`,
+      name: this.label,
+      timeoutMs: 10_000,
+    });
   }
 
   /** One command over a fresh connection: for tests and experiments, not for the app. */
   command(...args: string[]): Promise<RespValue> {
     return redisCommand(this.port, args, { host: this.host, password: this.password });
-  }
-
-  /** kill -9: whatever was only in memory is gone; an append-only file on disk stays. */
-  async kill(): Promise<void> {
-    await this.process?.kill();
-  }
-
-  /** SIGSTOP: the port stays open and commands are accepted, but nothing is answered: a hung store. */
-  pause(): void {
-    this.process?.signal('SIGSTOP');
-  }
-
-  resume(): void {
-    this.process?.signal('SIGCONT');
   }
 
   /** A clean shutdown (SIGTERM): with an append-only file, Redis flushes it first. */
@@ -164,10 +136,6 @@ export class RedisServer {
   async stop(): Promise<void> {
     await this.shutdown();
     removeTempDir(this.dir);
-  }
-
-  recentOutput(): string {
-    return this.process?.recentOutput() ?? '';
   }
 
   private async answersPing(): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { MessageSigner } from '@sessions/chapter-04-clustering/dist/replication/message-signing.js';
 import { formerConstantSecrets } from '@sessions/harness';
 import { sendFetch } from '../send/fetch-http';
 import type { CaseContext, HostileCase, Reply } from './hostile-case';
@@ -36,10 +36,9 @@ function plantingMessage(context: CaseContext, sid: string, versionAt = Date.now
   });
 }
 
-/** Chapter 04's signature: HMAC-SHA256 over timestamp, method, path and body (message-signing.ts). */
+/** Signed the way chapter 04's servers sign (its MessageSigner), with the attacker's key. */
 function signatureHeaders(key: string, path: string, body: string, at: number) {
-  const mac = createHmac('sha256', key).update(`${at}\nPOST\n${path}\n`).update(body).digest('hex');
-  return { 'x-cluster-timestamp': String(at), 'x-cluster-signature': `sha256=${mac}` };
+  return new MessageSigner(key).sign('POST', path, Buffer.from(body), at);
 }
 
 async function sessionExists(context: CaseContext, sid: string): Promise<boolean> {

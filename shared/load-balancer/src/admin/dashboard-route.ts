@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendError } from '../http-replies';
 import { dashboardAsset } from './dashboard-assets';
@@ -34,7 +35,7 @@ export function serveDashboard(
   if (request.method !== 'GET' && request.method !== 'HEAD')
     return sendError(response, 405, `${request.method} is not allowed on the dashboard page`);
   const page = dashboardAsset('index.html')!;
-  const html = page.body.replace('{{LAB_TOKEN}}', escapeAttribute(token ?? ''));
+  const html = page.body.replace('{{LAB_TOKEN}}', escapeHtml(token ?? ''));
   response.writeHead(200, { ...pageHeaders, 'content-type': page.contentType });
   response.end(request.method === 'HEAD' ? undefined : html);
 }
@@ -50,8 +51,4 @@ export function serveDashboardAsset(
     return sendError(response, 404, `no such dashboard file: ${name}`);
   response.writeHead(200, { ...pageHeaders, 'content-type': asset.contentType });
   response.end(request.method === 'HEAD' ? undefined : asset.body);
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/[&"'<>]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
