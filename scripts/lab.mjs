@@ -1,35 +1,45 @@
 #!/usr/bin/env node
 // The lab launcher: `npm start -- 03` starts chapter 03 as it is meant to be seen.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
+  chapterDir,
   cleanStaleRuns,
   connectLines,
   describeStaleRuns,
+  listChapters,
   runPrivateFolder,
   startLab,
 } from '@sessions/harness';
-import { chapterNamed, chapterNames, loadChapterLab, UnknownLabError } from '@sessions/labs';
 import { labArgumentsOrExit, usageOfOptions } from './lib/lab-options.mjs';
 
 const parsed = labArgumentsOrExit(process.argv.slice(2));
 const { chapter: chapterArg, options } = parsed;
 if (!chapterArg || parsed.help) {
   console.log('Usage: npm start -- <chapter> [options]\n\nChapters:');
-  for (const name of chapterNames) {
+  for (const name of listChapters()) {
     console.log(`  npm start -- ${name.slice(0, 2)}   ${name}`);
   }
   console.log(`\n${usageOfOptions()}`);
   process.exit(0);
 }
 
-let chapter;
+let chapterFolder;
 try {
-  chapter = chapterNamed(chapterArg);
-} catch (error) {
-  if (!(error instanceof UnknownLabError)) throw error;
-  console.error(`${error.message}. Run \`npm start\` to list the chapters.`);
+  chapterFolder = chapterDir(chapterArg);
+} catch {
+  console.error(
+    `no chapter ${chapterArg}; the chapters are ${listChapters().join(', ')}. Run \`npm start\` to list them.`,
+  );
   process.exit(2);
 }
+const chapter = path.basename(chapterFolder);
+// Each chapter exports its lab as `<package>/lab` (package.json "exports"): the launcher
+// loads that chapter only, so `npm start -- NN` needs only chapter NN built.
+const chapterPackage = JSON.parse(
+  readFileSync(path.join(chapterFolder, 'package.json'), 'utf8'),
+).name;
 // Closing the terminal (SIGHUP), Ctrl-C (SIGINT) and kill (SIGTERM) all stop the lab in order.
 // A closed terminal also makes writing to it fail: that must not stop the cleanup.
 let lab;
@@ -54,9 +64,9 @@ if (options.store) process.env.LAB_STORE = options.store;
 if (options.strategy) process.env.STICKY_MODE = options.strategy;
 let definition;
 try {
-  definition = await loadChapterLab(chapter);
+  ({ lab: definition } = await import(`${chapterPackage}/lab`));
 } catch (error) {
-  if (error.code !== 'MODULE_NOT_FOUND') throw error;
+  if (error.code !== 'ERR_MODULE_NOT_FOUND' && error.code !== 'MODULE_NOT_FOUND') throw error;
   console.error(
     `Chapter ${chapter}'s lab is not built: \`npm start -- ${chapterArg}\` builds it first.`,
   );

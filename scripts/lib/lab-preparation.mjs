@@ -23,6 +23,8 @@ const chapterParts = {
 export function labSystemParts(chapter, options = {}, env = process.env) {
   const parts = new Set(chapterParts[chapter.slice(0, 2)]?.(options, env) ?? []);
   if (options.network === 'hosts') parts.add('nftables');
+  // The shipped HAProxy or nginx config in front of the servers (chapters 02 and 03).
+  if (options.balancer === 'haproxy' || options.balancer === 'nginx') parts.add(options.balancer);
   return [...parts];
 }
 

@@ -43,6 +43,12 @@ describe('npm start -- NN prepares only what lab NN needs', () => {
     expect(preparation.labSystemParts('06', {}, {})).toEqual(['nftables']);
   });
 
+  it('a lab behind the shipped HAProxy or nginx asks for that balancer', () => {
+    expect(preparation.labSystemParts('03', { balancer: 'haproxy' }, {})).toEqual(['haproxy']);
+    expect(preparation.labSystemParts('02', { balancer: 'nginx' }, {})).toEqual(['nginx']);
+    expect(preparation.labSystemParts('02', { balancer: 'course' }, {})).toEqual([]);
+  });
+
   it('the build covers the chapter and what it depends on, not the slides, bench or suites', () => {
     const packageName = preparation.chapterPackage('02', root);
     expect(packageName).toBe('@sessions/chapter-02-inconsistency');
