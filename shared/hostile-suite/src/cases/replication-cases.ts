@@ -1,4 +1,5 @@
-import { MessageSigner } from '@sessions/chapter-04-clustering/dist/replication/message-signing.js';
+// The chapter's own signer (its package export), so the cases sign exactly as a peer does.
+import { MessageSigner } from '@sessions/chapter-04-clustering/message-signing';
 import { formerConstantSecrets } from '@sessions/harness';
 import { sendFetch } from '../send/fetch-http';
 import type { CaseContext, HostileCase, Reply } from './hostile-case';
