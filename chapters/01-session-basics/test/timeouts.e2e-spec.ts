@@ -1,4 +1,4 @@
-import { LabClient, sleep, startLab, type Lab } from '@sessions/harness';
+import { LabClient, sleep, useLab } from '@sessions/harness';
 import { lab as definition } from '../lab/lab';
 
 interface Me {
@@ -11,18 +11,11 @@ const idleTimeoutMs = 4_000;
 const absoluteTimeoutMs = 8_000;
 
 describe('idle and absolute timeouts', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, {
-      env: {
-        SESSION_IDLE_TIMEOUT_MS: String(idleTimeoutMs),
-        SESSION_ABSOLUTE_TIMEOUT_MS: String(absoluteTimeoutMs),
-      },
-    });
-  });
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(definition, {
+    env: {
+      SESSION_IDLE_TIMEOUT_MS: String(idleTimeoutMs),
+      SESSION_ABSOLUTE_TIMEOUT_MS: String(absoluteTimeoutMs),
+    },
   });
 
   it('the server ends a session left idle, even when a client keeps sending the expired cookie', async () => {

@@ -1,4 +1,4 @@
-import { LabClient, startLab, type Lab } from '@sessions/harness';
+import { type Lab, LabClient, startLab, useLab } from '@sessions/harness';
 import { lab as definition } from '../lab/lab';
 import {
   cartItems,
@@ -222,14 +222,7 @@ describe('URL rewriting: a client without a cookie jar', () => {
 });
 
 describe('URL rewriting turned off (the defence wherever cookies work)', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, { env: { URL_REWRITING: 'off' } });
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition, { env: { URL_REWRITING: 'off' } });
 
   it('an id in the URL is ignored and the redirect after login carries none', async () => {
     const client = new LabClient(lab.url, { name: 'no-jar', cookies: false });

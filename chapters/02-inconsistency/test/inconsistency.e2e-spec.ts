@@ -1,4 +1,4 @@
-import { LabClient, startLab, type Lab } from '@sessions/harness';
+import { LabClient, useLab } from '@sessions/harness';
 import { lab as definition } from '../lab/lab';
 
 interface Me {
@@ -8,14 +8,7 @@ interface Me {
 }
 
 describe('three servers behind round-robin (the source picture)', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition);
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition);
 
   it('server 1 issues a session for "a", and the next request lands on server 2, which does not know the user', async () => {
     const user = new LabClient(lab.url, { name: 'a' });
@@ -66,14 +59,7 @@ describe('three servers behind round-robin (the source picture)', () => {
 });
 
 describe('one server alone', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, { servers: 1 });
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition, { servers: 1 });
 
   it('always finds the session: the inconsistency needs more than one server', async () => {
     const user = new LabClient(lab.url, { name: 'a' });

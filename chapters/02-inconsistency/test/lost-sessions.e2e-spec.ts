@@ -1,16 +1,9 @@
-import { startLab, type Lab } from '@sessions/harness';
+import { useLab } from '@sessions/harness';
 import { measureLostSessions } from '../lab/experiments/lost-sessions';
 import { lab as definition } from '../lab/lab';
 
 describe('the lost-sessions experiment', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition);
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition);
 
   it('finds the session in about one request of three: 1 - 1/N of requests reach a server without it', async () => {
     const result = await measureLostSessions(lab, {

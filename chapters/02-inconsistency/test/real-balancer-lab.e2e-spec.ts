@@ -1,4 +1,4 @@
-import { LabClient, startLab, type Lab, type RealBalancerKind } from '@sessions/harness';
+import { LabClient, type RealBalancerKind, useLab } from '@sessions/harness';
 import { lab as definition } from '../lab/lab';
 
 interface Me {
@@ -9,14 +9,7 @@ interface Me {
 describe.each<RealBalancerKind>(['haproxy', 'nginx'])(
   'chapter 02 behind %s (npm start -- 02 --balancer %s)',
   (kind) => {
-    let lab: Lab;
-
-    beforeAll(async () => {
-      lab = await startLab(definition, { realBalancer: { kind } });
-    });
-    afterAll(async () => {
-      await lab?.stop();
-    });
+    const lab = useLab(definition, { realBalancer: { kind } });
 
     it('loses the session on the servers that did not create it, exactly as behind the course balancer', async () => {
       expect(lab.url).toBe(lab.realBalancer?.url);

@@ -1,4 +1,4 @@
-import { startLab, type Lab } from '@sessions/harness';
+import { useLab } from '@sessions/harness';
 import { measureFailoverLoss, type FailoverMoment } from '../lab/experiments/failover-loss';
 import { labFor } from '../lab/lab';
 import type { StickyMode } from '../src/sticky/sticky-mode';
@@ -12,14 +12,7 @@ const runs: Array<[StickyMode, FailoverMoment]> = [
 ];
 
 describe.each(runs)('experiment A, failover loss (%s mode, users come back %s)', (mode, moment) => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(labFor(mode), { balancer: { healthCheck } });
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(labFor(mode), { balancer: { healthCheck } });
 
   it('when one of three servers dies, exactly the users pinned to it lose their session', async () => {
     const result = await measureFailoverLoss(lab, { users: 12, victim: '2', moment, seed: 5 });

@@ -4,11 +4,12 @@ import path from 'node:path';
 import {
   busyMachineSlackMs,
   Haproxy,
+  type Lab,
   LabClient,
   runningProcesses,
   startLab,
+  useLab,
   waitFor,
-  type Lab,
 } from '@sessions/harness';
 import { measureFailoverLoss } from '../lab/experiments/failover-loss';
 import { labFor } from '../lab/lab';
@@ -163,14 +164,7 @@ describe('chapter 03 behind HAProxy (npm start -- 03 --balancer haproxy, insert 
 });
 
 describe('chapter 03 behind nginx (npm start -- 03 --balancer nginx, app mode)', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(labFor('app'), { realBalancer: { kind: 'nginx' } });
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(labFor('app'), { realBalancer: { kind: 'nginx' } });
 
   it("serves each user's requests from one server, sticky by the application's server cookie", async () => {
     expect(lab.url).toBe(lab.realBalancer?.url);

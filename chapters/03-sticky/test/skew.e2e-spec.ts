@@ -1,16 +1,9 @@
-import { startLab, type Lab } from '@sessions/harness';
+import { useLab } from '@sessions/harness';
 import { measureSkew } from '../lab/experiments/skew';
 import { labFor } from '../lab/lab';
 
 describe('experiment B, load skew', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(labFor('app'));
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(labFor('app'));
 
   it('on the same unequal users, sticky sessions load the busiest server measurably more than round-robin', async () => {
     // Four heavy users on three servers: sticky must put two of them on one server.

@@ -1,11 +1,10 @@
 import {
   formerConstantSecrets,
-  labSessionSecret,
   LabClient,
+  labSessionSecret,
   signedSessionCookie,
-  startLab,
+  useLab,
   waitFor,
-  type Lab,
 } from '@sessions/harness';
 import { meOn, replicationSettled, statsOf } from '../lab/experiments/cluster-probe';
 import { lab as definition, labClusterSecret } from '../lab/lab';
@@ -36,14 +35,7 @@ async function post(serverUrl: string, body: string, secret: string) {
 }
 
 describe('what a correctly signed replication message can no longer do', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, { balancer: { healthCheck: { intervalMs: 200 } } });
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition, { balancer: { healthCheck: { intervalMs: 200 } } });
 
   async function loggedIn(userid: string) {
     const user = new LabClient(lab.url, { name: userid });
@@ -139,14 +131,7 @@ describe('what a correctly signed replication message can no longer do', () => {
 
 describe('a peer that stays unreachable', () => {
   const peerTimeoutMs = 1000;
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, { env: { PEER_TIMEOUT_MS: String(peerTimeoutMs) } });
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition, { env: { PEER_TIMEOUT_MS: String(peerTimeoutMs) } });
 
   it('is dropped from the peers after PEER_TIMEOUT_MS, and taken back when it returns and announces itself', async () => {
     const survivor = lab.server('1');

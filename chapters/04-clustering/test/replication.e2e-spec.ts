@@ -1,4 +1,4 @@
-import { LabClient, measureEvenLoad, startLab, type Lab } from '@sessions/harness';
+import { LabClient, measureEvenLoad, useLab } from '@sessions/harness';
 import {
   cookieHeaderOf,
   meOn,
@@ -25,14 +25,7 @@ const forgedSet = (sid: string) =>
   });
 
 describe('three replicating servers behind plain round-robin', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, { balancer: { healthCheck: { intervalMs: 200 } } });
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition, { balancer: { healthCheck: { intervalMs: 200 } } });
 
   it('a session created on server 1 is known on every server: round-robin no longer loses it', async () => {
     const user = new LabClient(lab.url, { name: 'a' });

@@ -1,4 +1,4 @@
-import { busyMachineSlackMs, startLab, waitFor, type Lab } from '@sessions/harness';
+import { busyMachineSlackMs, type Lab, useLab, waitFor } from '@sessions/harness';
 import { measureCrashLoss, type CrashOptions } from '../lab/experiments/crash';
 import { measureConcurrentWrites } from '../lab/experiments/last-writer-wins';
 import { measureStaleReads } from '../lab/experiments/timing-window';
@@ -28,16 +28,9 @@ const crashLoad: Omit<CrashOptions, 'victim'> = {
 };
 
 describe(`asynchronous replication with a ${delayMs} ms delay`, () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, {
-      env: { REPLICATION_MODE: 'async', REPLICATION_DELAY_MS: String(delayMs) },
-      balancer: fastHealthChecks,
-    });
-  });
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(definition, {
+    env: { REPLICATION_MODE: 'async', REPLICATION_DELAY_MS: String(delayMs) },
+    balancer: fastHealthChecks,
   });
 
   it('a read on server 2 right after a write on server 1 often misses the write (the timing window)', async () => {
@@ -67,16 +60,9 @@ describe(`asynchronous replication with a ${delayMs} ms delay`, () => {
 const crashWindowMs = delayMs + busyMachineSlackMs;
 
 describe(`asynchronous replication with a ${crashWindowMs} ms delay: a crash`, () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, {
-      env: { REPLICATION_MODE: 'async', REPLICATION_DELAY_MS: String(crashWindowMs) },
-      balancer: fastHealthChecks,
-    });
-  });
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(definition, {
+    env: { REPLICATION_MODE: 'async', REPLICATION_DELAY_MS: String(crashWindowMs) },
+    balancer: fastHealthChecks,
   });
 
   it('kill -9 under load loses only writes the dead server acknowledged inside the replication window', async () => {
@@ -98,16 +84,9 @@ describe(`asynchronous replication with a ${crashWindowMs} ms delay: a crash`, (
 });
 
 describe(`synchronous replication with the same ${delayMs} ms delay`, () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, {
-      env: { REPLICATION_MODE: 'sync', REPLICATION_DELAY_MS: String(delayMs) },
-      balancer: fastHealthChecks,
-    });
-  });
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(definition, {
+    env: { REPLICATION_MODE: 'sync', REPLICATION_DELAY_MS: String(delayMs) },
+    balancer: fastHealthChecks,
   });
 
   it('a read right after a write never misses it: the answer waited for every peer', async () => {

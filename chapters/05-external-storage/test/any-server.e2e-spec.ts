@@ -1,16 +1,9 @@
-import { LabClient, startLab, waitFor, type Lab } from '@sessions/harness';
+import { LabClient, useLab, waitFor } from '@sessions/harness';
 import { externalStorageLab } from '../lab/lab';
 import { loggedInUser, userTimeoutMs, type Me } from './user';
 
 describe('three servers sharing one Redis behind round-robin', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(externalStorageLab('redis'));
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(externalStorageLab('redis'));
 
   it('any server answers any request: the login on one server is known to all three', async () => {
     const user = await loggedInUser(lab.url, 'a');

@@ -1,15 +1,8 @@
-import { courseSkewWorkload, measureEvenLoad, startLab, type Lab } from '@sessions/harness';
+import { courseSkewWorkload, measureEvenLoad, useLab } from '@sessions/harness';
 import { externalStorageLab } from '../lab/lab';
 
 describe("chapter 03's unequal users on a shared store", () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(externalStorageLab('redis'));
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(externalStorageLab('redis'));
 
   it('spread evenly over the three servers, and every request finds its session', async () => {
     // Chapter 03's mix, scaled down for the test: few heavy users, many light ones.

@@ -1,21 +1,14 @@
-import { LabClient, startLab, type Lab } from '@sessions/harness';
+import { LabClient, useLab } from '@sessions/harness';
 import { externalStorageLab } from '../lab/lab';
 import { control, testControlToken } from './lab-controls';
 import { loggedInUser, type ErrorBody, type Me } from './user';
 
 /** The RDB variant: the same app with connect-pg-simple on a real PostgreSQL. */
 describe('two servers sharing one PostgreSQL', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(externalStorageLab('postgres'), {
-      servers: 2,
-      controlToken: testControlToken,
-      env: { MAX_SESSIONS_PER_USER: '2' },
-    });
-  });
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(externalStorageLab('postgres'), {
+    servers: 2,
+    controlToken: testControlToken,
+    env: { MAX_SESSIONS_PER_USER: '2' },
   });
 
   it('a login and a cart made through one server are known to the other', async () => {

@@ -1,4 +1,4 @@
-import { isHealthy, sleep, startLab, type Lab } from '@sessions/harness';
+import { isHealthy, sleep, useLab } from '@sessions/harness';
 import { externalStorageLab } from '../lab/lab';
 import { control, testControlToken } from './lab-controls';
 import { loggedInUser, type ErrorBody, type Me } from './user';
@@ -9,17 +9,10 @@ const timeToTakeOutMs = healthCheck.fall * (healthCheck.intervalMs + healthCheck
 
 /** The store as the single point of failure (단일 장애점 SPoF). */
 describe('when Redis stops', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(externalStorageLab('redis'), {
-      servers: 2,
-      controlToken: testControlToken,
-      balancer: { healthCheck },
-    });
-  });
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(externalStorageLab('redis'), {
+    servers: 2,
+    controlToken: testControlToken,
+    balancer: { healthCheck },
   });
 
   it('a request that needs the session gets a 503 JSON message, not a hang or an empty session', async () => {

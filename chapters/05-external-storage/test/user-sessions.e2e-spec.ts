@@ -1,4 +1,4 @@
-import { LabClient, startLab, type Lab } from '@sessions/harness';
+import { LabClient, useLab } from '@sessions/harness';
 import { externalStorageLab } from '../lab/lab';
 import { loggedInUser, type Me } from './user';
 
@@ -10,16 +10,9 @@ interface SessionList {
 
 /** Beyond the source, as Spring Session's indexed sessions do it. */
 describe("a user's sessions across devices (Redis index, at most 2 per user)", () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(externalStorageLab('redis'), {
-      servers: 2,
-      env: { MAX_SESSIONS_PER_USER: '2' },
-    });
-  });
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(externalStorageLab('redis'), {
+    servers: 2,
+    env: { MAX_SESSIONS_PER_USER: '2' },
   });
 
   it('lists the sessions of the logged-in user, marks the current one, and never shows other ids', async () => {

@@ -1,4 +1,4 @@
-import { LabClient, sleep, startLab, type Lab } from '@sessions/harness';
+import { LabClient, sleep, useLab } from '@sessions/harness';
 import { lab as definition } from '../../lab/lab';
 
 interface Me {
@@ -11,18 +11,11 @@ const absoluteTimeoutMs = 8_000;
 const lastQuarterSeconds = absoluteTimeoutMs / 4 / 1000;
 
 describe('exercise 01.2: answers warn in the last quarter of a session’s life', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, {
-      env: {
-        SESSION_IDLE_TIMEOUT_MS: String(idleTimeoutMs),
-        SESSION_ABSOLUTE_TIMEOUT_MS: String(absoluteTimeoutMs),
-      },
-    });
-  });
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(definition, {
+    env: {
+      SESSION_IDLE_TIMEOUT_MS: String(idleTimeoutMs),
+      SESSION_ABSOLUTE_TIMEOUT_MS: String(absoluteTimeoutMs),
+    },
   });
 
   it('a busy user is told how many seconds are left before the absolute timeout logs them out', async () => {

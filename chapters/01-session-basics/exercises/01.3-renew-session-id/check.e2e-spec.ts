@@ -1,4 +1,4 @@
-import { LabClient, sleep, startLab, type Lab } from '@sessions/harness';
+import { LabClient, sleep, useLab } from '@sessions/harness';
 import { lab as definition } from '../../lab/lab';
 
 interface Me {
@@ -10,14 +10,7 @@ interface Me {
 const renewalMs = 1_500;
 
 describe('exercise 01.3: a logged-in session gets a new id every SESSION_ID_RENEWAL_MS', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, { env: { SESSION_ID_RENEWAL_MS: String(renewalMs) } });
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition, { env: { SESSION_ID_RENEWAL_MS: String(renewalMs) } });
 
   it('an active user keeps their login and cart under a new id, and the old id is dead', async () => {
     const user = new LabClient(lab.url, { name: 'renewed' });

@@ -1,15 +1,8 @@
-import { LabClient, startLab, type Lab } from '@sessions/harness';
+import { LabClient, useLab } from '@sessions/harness';
 import { lab as definition } from '../../lab/lab';
 
 describe('exercise 02.1: a server that does not hold the session says so, with the id', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition);
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition);
 
   it('the next server round-robin picks answers X-Session-Unknown: <the id from the login>', async () => {
     const user = new LabClient(lab.url, { name: 'a' });

@@ -1,16 +1,9 @@
-import { startLab, type Lab } from '@sessions/harness';
+import { useLab } from '@sessions/harness';
 import { measureLostSessions } from '../../lab/experiments/lost-sessions';
 import { lab as definition } from '../../lab/lab';
 
 describe('exercise 02.2: every server counts the requests that came for a session it does not hold', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition);
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition);
 
   it("the servers' counts add up to the lost-sessions experiment's requests without a session", async () => {
     const result = await measureLostSessions(lab, {

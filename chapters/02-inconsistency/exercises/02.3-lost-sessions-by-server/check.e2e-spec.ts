@@ -1,4 +1,4 @@
-import { startLab, type Lab } from '@sessions/harness';
+import { useLab } from '@sessions/harness';
 import { measureLostSessions } from '../../lab/experiments/lost-sessions';
 import { lab as definition } from '../../lab/lab';
 
@@ -9,14 +9,7 @@ interface ByServer {
 }
 
 describe('exercise 02.3: the lost-sessions experiment says which servers lost them', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition);
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition);
 
   it('every server loses some, they add up to the total, and never on the server of the login', async () => {
     const result: ByServer = await measureLostSessions(lab, {

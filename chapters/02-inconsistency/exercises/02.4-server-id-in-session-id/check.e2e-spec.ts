@@ -1,4 +1,4 @@
-import { LabClient, startLab, type Lab } from '@sessions/harness';
+import { LabClient, useLab } from '@sessions/harness';
 import { lab as definition } from '../../lab/lab';
 
 interface Me {
@@ -7,14 +7,7 @@ interface Me {
 }
 
 describe('exercise 02.4: a session id ends with the id of the server that made it', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition);
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition);
 
   it('every login gets <32 random characters>.<server id>, and the session still works on its server', async () => {
     for (const name of ['a', 'b', 'c']) {

@@ -1,4 +1,4 @@
-import { LabClient, startLab, type Lab } from '@sessions/harness';
+import { LabClient, useLab } from '@sessions/harness';
 import { labFor } from '../../lab/lab';
 
 interface Me {
@@ -6,14 +6,7 @@ interface Me {
 }
 
 describe('exercise 03.3: the server that takes over names the server the user lost', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(labFor('app'));
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(labFor('app'));
 
   it('after a kill -9, the next answer says X-Sticky-Rebound-From: <the dead server>, once', async () => {
     const user = new LabClient(lab.url, { name: 'a' });

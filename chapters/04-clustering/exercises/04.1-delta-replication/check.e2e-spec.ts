@@ -1,4 +1,4 @@
-import { LabClient, startLab, type Lab } from '@sessions/harness';
+import { LabClient, useLab } from '@sessions/harness';
 import { cookieHeaderOf, meOn } from '../../lab/experiments/cluster-probe';
 import { createSessions } from '../../lab/experiments/memory';
 import { measureTraffic } from '../../lab/experiments/network';
@@ -15,16 +15,9 @@ async function growCarts(clients: readonly LabClient[], items: number): Promise<
 }
 
 describe('delta replication (REPLICATION_PAYLOAD=delta): a cart write sends the new item, not the whole session', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, {
-      env: { REPLICATION_PAYLOAD: 'delta' },
-      balancer: { healthCheck: { intervalMs: 200 } },
-    });
-  });
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(definition, {
+    env: { REPLICATION_PAYLOAD: 'delta' },
+    balancer: { healthCheck: { intervalMs: 200 } },
   });
 
   it('as the carts grow, the bytes on the wire per write stay flat (the network experiment, small carts then large), and every server ends with the same cart', async () => {

@@ -1,4 +1,4 @@
-import { startLab, type Lab } from '@sessions/harness';
+import { useLab } from '@sessions/harness';
 import { cookieHeaderOf, meOn } from '../../lab/experiments/cluster-probe';
 import { createSessions } from '../../lab/experiments/memory';
 import { measureTraffic } from '../../lab/experiments/network';
@@ -9,16 +9,9 @@ const users = 2;
 const writesPerUser = 10;
 
 describe(`write-behind: with REPLICATION_DELAY_MS=${delayMs}, writes waiting for the same peer are merged`, () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, {
-      env: { REPLICATION_DELAY_MS: String(delayMs) },
-      balancer: { healthCheck: { intervalMs: 200 } },
-    });
-  });
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(definition, {
+    env: { REPLICATION_DELAY_MS: String(delayMs) },
+    balancer: { healthCheck: { intervalMs: 200 } },
   });
 
   it('the network experiment counts fewer replication messages than writes × peers, and the servers still agree', async () => {

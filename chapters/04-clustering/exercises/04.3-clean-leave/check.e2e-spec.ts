@@ -1,16 +1,9 @@
-import { LabClient, startLab, type Lab } from '@sessions/harness';
+import { LabClient, useLab } from '@sessions/harness';
 import { replicationSettled, statsOf } from '../../lab/experiments/cluster-probe';
 import { lab as definition } from '../../lab/lab';
 
 describe('a server that shuts down cleanly tells its peers, which stop replicating to it', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, { balancer: { healthCheck: { intervalMs: 200 } } });
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition, { balancer: { healthCheck: { intervalMs: 200 } } });
 
   it('after server 3 stops (SIGTERM), servers 1 and 2 no longer list it and send it nothing', async () => {
     const [first, second, third] = lab.servers;

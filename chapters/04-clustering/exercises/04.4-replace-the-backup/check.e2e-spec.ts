@@ -1,4 +1,4 @@
-import { LabClient, startLab, type Lab } from '@sessions/harness';
+import { LabClient, useLab } from '@sessions/harness';
 import {
   addItemOn,
   cookieHeaderOf,
@@ -9,16 +9,9 @@ import {
 import { lab as definition } from '../../lab/lab';
 
 describe('primary-backup: when the backup dies, the owner copies the session to another server', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(definition, {
-      env: { CLUSTER_MODE: 'primary-backup' },
-      balancer: { healthCheck: { intervalMs: 200, fall: 2, rise: 1 } },
-    });
-  });
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(definition, {
+    env: { CLUSTER_MODE: 'primary-backup' },
+    balancer: { healthCheck: { intervalMs: 200, fall: 2, rise: 1 } },
   });
 
   it('the backup dies, the user writes again, then the owner dies: the third server still has the session', async () => {

@@ -1,19 +1,12 @@
-import { startLab, type Lab } from '@sessions/harness';
+import { useLab } from '@sessions/harness';
 import { externalStorageLab } from '../../lab/lab';
 import { loggedInUser, type Me } from '../../test/user';
 
 /** Spring Security's maximumSessions(K) ends the least recently *used* session. */
 describe('with at most 2 sessions per user in Redis, a new login ends the least recently used one', () => {
-  let lab: Lab;
-
-  beforeAll(async () => {
-    lab = await startLab(externalStorageLab('redis'), {
-      servers: 2,
-      env: { MAX_SESSIONS_PER_USER: '2' },
-    });
-  });
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(externalStorageLab('redis'), {
+    servers: 2,
+    env: { MAX_SESSIONS_PER_USER: '2' },
   });
 
   it('an old but active session survives a third login; the idle one is ended', async () => {
