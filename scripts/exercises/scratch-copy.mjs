@@ -36,11 +36,16 @@ function linkInstalledPackages(root, copy) {
     if (entry === '@sessions') {
       // Workspace links are relative (../../shared/harness): copied, they point into the copy.
       mkdirSync(path.join(linked, entry));
-      for (const workspace of readdirSync(path.join(installed, entry)))
-        symlinkSync(
-          readlinkSync(path.join(installed, entry, workspace)),
-          path.join(linked, entry, workspace),
-        );
+      for (const workspace of readdirSync(path.join(installed, entry))) {
+        const target = readlinkSync(path.join(installed, entry, workspace));
+        symlinkSync(target, path.join(linked, entry, workspace));
+        // A workspace's own node_modules holds what npm could not hoist (another major of a
+        // package the root has, e.g. cookie 1 beside express's cookie 0.7): shared too.
+        const packageDir = path.resolve(installed, entry, target);
+        const own = path.join(packageDir, 'node_modules');
+        if (existsSync(own))
+          symlinkSync(own, path.join(copy, path.relative(root, packageDir), 'node_modules'));
+      }
       continue;
     }
     symlinkSync(path.join(installed, entry), path.join(linked, entry));
