@@ -56,7 +56,7 @@ describeNetwork('chapter 04 with WRITE_QUORUM=majority, split into {s1} | {s2, s
     const user = new LabClient(s1.url, { name: 'refused' });
     await user.post('/login', { userid: 'refused' });
     const cookie = await user.jar.getCookieString(user.baseUrl);
-    network.isolate(['s1']);
+    await network.isolate(['s1']);
     let status: number;
     let text: string;
     try {
@@ -68,7 +68,7 @@ describeNetwork('chapter 04 with WRITE_QUORUM=majority, split into {s1} | {s2, s
       status = response.status;
       text = await response.text();
     } finally {
-      network.healAll();
+      await network.healAll();
     }
     if (status !== 503 || !/quorum/i.test(text))
       throw new Error(

@@ -42,13 +42,13 @@ describeNetwork(`chapter 04 with RESEND_MISSED_MS=${resendMs}: {s1} | {s2, s3}, 
     }
     await settled();
 
-    network!.isolate(['s1']);
+    await network!.isolate(['s1']);
     for (const [i, cookie] of cookies.entries()) {
       await addItemOn(s1, cookie, `minority-${i}`);
       await addItemOn(s2, cookie, `majority-${i}`);
     }
     await settled();
-    network!.healAll();
+    await network!.healAll();
 
     const agreeing = async () => {
       let count = 0;
