@@ -40,9 +40,12 @@ describe('what a correctly signed replication message can no longer do', () => {
   async function loggedIn(userid: string) {
     const user = new LabClient(lab.url, { name: userid });
     await user.post('/login', { userid });
-    const sid = (await user.get<{ sessionId: string }>('/me')).body.sessionId;
+    // Replication is asynchronous: until it settles, the next server in the rotation may not
+    // know this session yet and would answer /me as for a stranger.
     await replicationSettled(lab.servers);
-    return { user, sid };
+    const me = await user.get<{ sessionId?: string }>('/me');
+    expect(me.body.sessionId).toEqual(expect.any(String));
+    return { user, sid: me.body.sessionId as string };
   }
 
   it('a version stamped beyond the allowed clock skew is refused and counted; the user’s own later write still wins everywhere', async () => {
