@@ -18,7 +18,7 @@ export interface MarkerProblem {
   problem: string;
 }
 
-/** Every Markdown file that may quote results: chapter READMEs, the slide decks, shared packages' READMEs. */
+/** Every Markdown file that may quote results: chapter READMEs, the slide decks (every language), shared packages' READMEs. */
 export function documentsWithResults(
   root = repoRoot(),
 ): Array<{ file: string; chapterDir?: string }> {
@@ -33,9 +33,11 @@ export function documentsWithResults(
     const readme = path.join(shared, name, 'README.md');
     if (existsSync(readme)) documents.push({ file: readme });
   }
-  const slides = path.join(root, 'slides');
-  for (const name of existsSync(slides) ? readdirSync(slides) : []) {
-    if (name.endsWith('.md')) documents.push({ file: path.join(slides, name) });
+  // The English decks and their Korean translations (slides/ko/), which quote the same figures.
+  for (const slides of [path.join(root, 'slides'), path.join(root, 'slides', 'ko')]) {
+    for (const name of existsSync(slides) ? readdirSync(slides) : []) {
+      if (name.endsWith('.md')) documents.push({ file: path.join(slides, name) });
+    }
   }
   return documents;
 }
