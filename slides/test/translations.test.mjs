@@ -34,6 +34,16 @@ const sorted = ({ code, charts, results }) => ({
   results: [...new Set(results)].sort(),
 });
 
+/** The command lines of a deck's shell blocks, their `# comments` (which may be translated) removed. */
+function commandLines(markdown) {
+  return [...markdown.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap(([, block]) =>
+    block
+      .split('\n')
+      .map((line) => line.replace(/\s+#\s.*$/, '').trimEnd())
+      .filter((line) => line !== ''),
+  );
+}
+
 /** Share of the letters in a deck's prose that are its language's own, ignoring code and markup. */
 function ownLetterShare(markdown, letters) {
   const prose = markdown
@@ -71,6 +81,10 @@ describe.each(translations.map((language) => [language.name, language]))(
 
       it('shows the same code regions, charts and result markers as the English deck', () => {
         expect(sorted(fillIns(read(translated)))).toEqual(sorted(fillIns(read(deck))));
+      });
+
+      it('gives the room the same commands to run as the English deck (comments aside)', () => {
+        expect(commandLines(read(translated))).toEqual(commandLines(read(deck)));
       });
 
       it(`is written in the language (lang: ${language.code}, mostly its own script)`, () => {
