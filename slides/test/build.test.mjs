@@ -18,19 +18,18 @@ describe('npm run slides', () => {
   }, 120_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it.each(languages.map((language) => [language.name, language]))(
-    'renders every %s deck to HTML in dist/%s',
-    (_name, language) => {
-      const built = result.decks.filter((deck) => deck.language === language.code);
-      expect(built.map((deck) => deck.name)).toEqual(
-        listDecks(language.sourceDir).map((deck) => path.basename(deck, '.md')),
+  it.each(
+    languages.map((language) => [language.name, path.join('dist', language.outSubdir), language]),
+  )('renders every %s deck to HTML in %s', (_name, _dir, language) => {
+    const built = result.decks.filter((deck) => deck.language === language.code);
+    expect(built.map((deck) => deck.name)).toEqual(
+      listDecks(language.sourceDir).map((deck) => path.basename(deck, '.md')),
+    );
+    for (const deck of built)
+      expect(path.relative(outDir, deck.html)).toBe(
+        path.join(language.outSubdir, `${deck.name}.html`),
       );
-      for (const deck of built)
-        expect(path.relative(outDir, deck.html)).toBe(
-          path.join(language.outSubdir, `${deck.name}.html`),
-        );
-    },
-  );
+  });
 
   it('every HTML file exists', () => {
     for (const deck of result.decks)
