@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run results`: copies every measured figure from chapters/*/results/*.json into the
-// <!-- result:... --> markers of the lessons and slides, and every <!-- region:... --> code
-// excerpt from its `// #region` block. Lessons never type a number or copy code by hand.
+// <!-- result:... --> markers of the lessons (README.md and its Korean edition README.ko.md)
+// and slides, and every <!-- region:... --> code excerpt from its `// #region` block.
+// Lessons never type a number or copy code by hand.
 import {
   checkCodeRegions,
   checkResultMarkers,

@@ -11,6 +11,7 @@ interface LabOptionsModule {
 const root = repoRoot();
 const documents = [
   path.join(root, 'README.md'),
+  path.join(root, 'README.ko.md'),
   ...documentsWithResults(root).map((document) => document.file),
 ];
 const commands = documents.flatMap((file) => npmCommandsIn(file));

@@ -6,6 +6,7 @@ import { documentsWithResults } from '../src/results/markers';
 const root = repoRoot();
 const documents = [
   path.join(root, 'README.md'),
+  path.join(root, 'README.ko.md'),
   path.join(root, 'docs/ARCHITECTURE.md'),
   path.join(root, 'docs/glossary.md'),
   ...documentsWithResults(root).map((document) => document.file),

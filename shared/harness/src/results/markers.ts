@@ -18,20 +18,24 @@ export interface MarkerProblem {
   problem: string;
 }
 
-/** Every Markdown file that may quote results: chapter READMEs, the slide decks, shared packages' READMEs. */
+/** A folder's lesson files: README.md and, where there is one, its Korean edition README.ko.md. */
+const lessonFileNames = ['README.md', 'README.ko.md'];
+
+/** Every Markdown file that may quote results: chapter READMEs, the slide decks, shared packages' READMEs (each in English and Korean). */
 export function documentsWithResults(
   root = repoRoot(),
 ): Array<{ file: string; chapterDir?: string }> {
   const documents: Array<{ file: string; chapterDir?: string }> = [];
   const chapters = path.join(root, 'chapters');
   for (const name of existsSync(chapters) ? readdirSync(chapters) : []) {
-    const readme = path.join(chapters, name, 'README.md');
-    if (existsSync(readme)) documents.push({ file: readme, chapterDir: path.join(chapters, name) });
+    for (const readme of lessonFileNames.map((file) => path.join(chapters, name, file)))
+      if (existsSync(readme))
+        documents.push({ file: readme, chapterDir: path.join(chapters, name) });
   }
   const shared = path.join(root, 'shared');
   for (const name of existsSync(shared) ? readdirSync(shared) : []) {
-    const readme = path.join(shared, name, 'README.md');
-    if (existsSync(readme)) documents.push({ file: readme });
+    for (const readme of lessonFileNames.map((file) => path.join(shared, name, file)))
+      if (existsSync(readme)) documents.push({ file: readme });
   }
   const slides = path.join(root, 'slides');
   for (const name of existsSync(slides) ? readdirSync(slides) : []) {
