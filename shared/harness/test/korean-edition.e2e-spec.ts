@@ -14,7 +14,6 @@ const koreanLessonsUnderWay = new Set([
   '02-inconsistency',
   '03-sticky',
   '04-clustering',
-  '05-external-storage',
   '06-network-partitions',
 ]);
 
