@@ -19,7 +19,8 @@ import { labArgumentsOrExit, usageOfOptions } from './lib/lab-options.mjs';
 
 const parsed = labArgumentsOrExit(process.argv.slice(2));
 // LAB_LANG=ko (or a Korean LANG): the launcher's and the dashboard's fixed text in Korean.
-const text = launcherText(labLanguage());
+const language = labLanguage();
+const text = launcherText(language);
 const { chapter: chapterArg, options } = parsed;
 if (!chapterArg || parsed.help) {
   console.log('Usage: npm start -- <chapter> [options]\n\nChapters:');
@@ -87,6 +88,8 @@ try {
     controlToken: token,
     servers: options.servers,
     network: options.network,
+    // The dashboard's labels in the launcher's language.
+    balancer: { language },
     ...(options.balancer && options.balancer !== 'course'
       ? { realBalancer: { kind: options.balancer }, dashboardPort: 0 }
       : {}),

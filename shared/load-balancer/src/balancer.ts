@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAdmin, stateOf, type AdminContext } from './admin/admin-routes';
-import { labLanguage, type LabLanguage } from './admin/language';
+import type { LabLanguage } from './admin/language';
 import type { ControlHandler } from './admin/control-route';
 import { parseCookies } from './cookies';
 import { EventLog } from './event-log';
@@ -42,7 +42,10 @@ export interface BalancerOptions {
    * serves only its /__lb/ pages and answers anything else with a 404 that points there.
    */
   appElsewhere?: string;
-  /** The dashboard's language for its fixed labels; by default from LAB_LANG or LANG. */
+  /**
+   * The dashboard's language for its fixed labels; English unless given. The launcher passes
+   * labLanguage() (LAB_LANG, then LANG); tests and other callers get English whatever the shell.
+   */
   language?: LabLanguage;
 }
 
@@ -90,7 +93,7 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
     counters,
     control: options.control,
     describe: options.describe,
-    language: options.language ?? labLanguage(),
+    language: options.language ?? 'en',
     eventStreams: {
       open: 0,
       max: options.maxEventSubscribers ?? 32,

@@ -50,6 +50,19 @@ describe('the dashboard in Korean', () => {
     }
   });
 
+  it("stays English unless the launcher asks, whatever the shell's LAB_LANG (so tests read English labels)", async () => {
+    const before = process.env.LAB_LANG;
+    process.env.LAB_LANG = 'ko';
+    const balancer = await startBalancer();
+    try {
+      expect(await (await fetch(`${balancer.url}/__lb/`)).text()).toContain('<html lang="en">');
+    } finally {
+      if (before === undefined) delete process.env.LAB_LANG;
+      else process.env.LAB_LANG = before;
+      await balancer.close();
+    }
+  });
+
   it('has a Korean label, written in Hangul, for every fixed label the page marks', () => {
     const labels = pageLabels();
     expect(labels.length).toBeGreaterThan(20);
