@@ -23,7 +23,7 @@ const language = labLanguage();
 const text = launcherText(language);
 const { chapter: chapterArg, options } = parsed;
 if (!chapterArg || parsed.help) {
-  console.log('Usage: npm start -- <chapter> [options]\n\nChapters:');
+  console.log(`${text.usage}\n\n${text.chapters}`);
   for (const name of listChapters()) {
     console.log(`  npm start -- ${name.slice(0, 2)}   ${name}`);
   }
@@ -35,9 +35,7 @@ let chapterFolder;
 try {
   chapterFolder = chapterDir(chapterArg);
 } catch {
-  console.error(
-    `no chapter ${chapterArg}; the chapters are ${listChapters().join(', ')}. Run \`npm start\` to list them.`,
-  );
+  console.error(text.noChapter(chapterArg, listChapters().join(', ')));
   process.exit(2);
 }
 const chapter = path.basename(chapterFolder);
@@ -73,9 +71,7 @@ try {
   ({ lab: definition } = await import(`${chapterPackage}/lab`));
 } catch (error) {
   if (error.code !== 'ERR_MODULE_NOT_FOUND' && error.code !== 'MODULE_NOT_FOUND') throw error;
-  console.error(
-    `Chapter ${chapter}'s lab is not built: \`npm start -- ${chapterArg}\` builds it first.`,
-  );
+  console.error(text.notBuilt(chapter, chapterArg));
   process.exit(2);
 }
 const port = Number(process.env.LB_PORT ?? 8080);

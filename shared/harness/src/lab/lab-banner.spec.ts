@@ -49,6 +49,16 @@ describe('the lab banner', () => {
     );
   });
 
+  it("words the launcher's own messages in Korean too: no such chapter, a lab not built, a taken port", () => {
+    const text = launcherText('ko');
+
+    expect(text.noChapter('09', '01-session-basics, 02-inconsistency')).toBe(
+      '09장은 없습니다. 장 목록: 01-session-basics, 02-inconsistency. `npm start`를 실행하면 목록을 볼 수 있습니다.',
+    );
+    expect(text.notBuilt('05-external-storage', '05')).toContain('`npm start -- 05`');
+    expect(text.portTaken(8080, 'npm start -- 05')).toContain('LB_PORT=8081 npm start -- 05');
+  });
+
   it('is English by default, as the launcher printed it before', () => {
     const banner = labBanner(facts, launcherText(labLanguage({ LANG: 'C.UTF-8' })));
 

@@ -24,6 +24,12 @@ const en = {
   couldNotStart: (message: string) => `Could not start the lab: ${message}`,
   portTaken: (port: number, command: string) =>
     `Port ${port} is taken: run with LB_PORT=${port + 1} ${command}`,
+  usage: 'Usage: npm start -- <chapter> [options]',
+  chapters: 'Chapters:',
+  noChapter: (asked: string, chapters: string) =>
+    `no chapter ${asked}; the chapters are ${chapters}. Run \`npm start\` to list them.`,
+  notBuilt: (chapter: string, asked: string) =>
+    `Chapter ${chapter}'s lab is not built: \`npm start -- ${asked}\` builds it first.`,
 };
 
 /** Every string the launcher prints: a language that lacks one does not compile. */
@@ -51,6 +57,12 @@ const ko: LauncherText = {
   couldNotStart: (message) => `랩을 시작하지 못했습니다: ${message}`,
   portTaken: (port, command) =>
     `포트 ${port}은(는) 이미 쓰이고 있습니다. 다른 포트로 실행하세요: LB_PORT=${port + 1} ${command}`,
+  usage: '사용법: npm start -- <chapter> [options]',
+  chapters: '장 목록:',
+  noChapter: (asked, chapters) =>
+    `${asked}장은 없습니다. 장 목록: ${chapters}. \`npm start\`를 실행하면 목록을 볼 수 있습니다.`,
+  notBuilt: (chapter, asked) =>
+    `${chapter}장의 랩이 빌드되지 않았습니다. \`npm start -- ${asked}\`가 먼저 빌드합니다.`,
 };
 
 const texts: Readonly<Record<LabLanguage, LauncherText>> = { en, ko };
