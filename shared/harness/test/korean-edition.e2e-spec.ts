@@ -14,8 +14,6 @@ const koreanLessonsUnderWay = new Set([
   '02-inconsistency',
   '03-sticky',
   '04-clustering',
-  '05-external-storage',
-  '06-network-partitions',
 ]);
 
 /** Every folder whose README.md is a page of the course: the root, each chapter, each shared package. */
