@@ -28,7 +28,9 @@ function transpileProject(configFile) {
   if (!options.rootDir || !options.outDir)
     throw new Error(`${configFile}: needs rootDir and outDir, as tsc's output layout follows them`);
   // The dashboard is compiled for the browser (ES modules); everything else runs in Node as
-  // CommonJS, where `import()` stays a real dynamic import, as tsc's nodenext leaves it.
+  // CommonJS, where `import()` stays a real dynamic import, as tsc's nodenext leaves it, and
+  // the export names are spelled out for Node, so the launcher (an ES module) can import
+  // them by name as it does from tsc's output.
   const browser =
     options.module !== ts.ModuleKind.NodeNext && options.module !== ts.ModuleKind.CommonJS;
   const swcOptions = {
@@ -37,7 +39,9 @@ function transpileProject(configFile) {
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2022',
     },
-    module: browser ? { type: 'es6' } : { type: 'commonjs', ignoreDynamic: true },
+    module: browser
+      ? { type: 'es6' }
+      : { type: 'commonjs', ignoreDynamic: true, exportInteropAnnotation: true },
     sourceMaps: false,
   };
   for (const file of fileNames) {
