@@ -1,21 +1,19 @@
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { describe, it, expect, beforeAll } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSlides } from '../scripts/lib/build-slides.mjs';
 import { listDecks } from '../scripts/lib/decks.mjs';
+import { useScratchDir } from './support/scratch-dir.mjs';
 
 // Builds every deck as `npm run slides -- --no-pdf` does, into a scratch folder. Everything
 // a deck says is in its HTML; the PDF is that HTML printed by Chromium, rendered and checked
 // by `npm run test:full` (test/pdf.full-test.mjs).
 describe('npm run slides', () => {
-  let outDir;
+  const outDir = useScratchDir('slides-build-');
   let result;
   beforeAll(() => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'slides-build-'));
-    result = buildSlides({ outDir, pdf: false });
+    result = buildSlides({ outDir: outDir(), pdf: false });
   }, 120_000);
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it('renders every deck to HTML', () => {
     expect(result.decks.map((deck) => deck.name)).toEqual(
@@ -32,7 +30,7 @@ describe('npm run slides', () => {
     for (const deck of result.decks) {
       const html = readFileSync(deck.html, 'utf8');
       const images = [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((match) => match[1]);
-      const broken = images.filter((src) => !existsSync(path.join(outDir, decodeURI(src))));
+      const broken = images.filter((src) => !existsSync(path.join(outDir(), decodeURI(src))));
       expect({ deck: deck.name, broken }).toEqual({ deck: deck.name, broken: [] });
     }
   });
@@ -57,7 +55,7 @@ describe('npm run slides', () => {
   });
 
   it('index.html links every deck', () => {
-    const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+    const index = readFileSync(path.join(outDir(), 'index.html'), 'utf8');
     for (const deck of result.decks) expect(index).toContain(`href="${deck.name}.html"`);
   });
 });

@@ -5,30 +5,26 @@ import type { Contender } from './contender';
 type Backends = ReadonlyArray<{ id: string; url: string }>;
 
 /** bench/configs: the balancer configurations, kept in the repository. */
-const configFile = (name: string) => path.join(repoRoot(), 'bench', 'configs', name);
+const configPath = (name: string) => path.join(repoRoot(), 'bench', 'configs', name);
 
-/** SERVER_<id>=host:port, as the configs name the backends. */
-const upstreams = (backends: Backends) =>
-  backends.map((backend) => ({ id: backend.id, address: new URL(backend.url).host }));
+/** Where a real balancer listens and the backends as its config names them (SERVER_<id>=host:port). */
+async function listening(backends: Backends) {
+  return {
+    port: await freePort(),
+    servers: backends.map((backend) => ({ id: backend.id, address: new URL(backend.url).host })),
+  };
+}
 
 /** HAProxy (the Debian package) on bench/configs/haproxy.cfg, started as the labs start it. */
 export async function startHaproxy(backends: Backends): Promise<Contender> {
-  const haproxy = await Haproxy.start({
-    configFile: configFile('haproxy.cfg'),
-    servers: upstreams(backends),
-    port: await freePort(),
-  });
-  return contender('HAProxy', haproxy);
+  const configFile = configPath('haproxy.cfg');
+  return contender('HAProxy', await Haproxy.start({ configFile, ...(await listening(backends)) }));
 }
 
 /** nginx (the Debian package) on bench/configs/nginx.conf.template, started as the labs start it. */
 export async function startNginx(backends: Backends): Promise<Contender> {
-  const nginx = await Nginx.start({
-    templateFile: configFile('nginx.conf.template'),
-    servers: upstreams(backends),
-    port: await freePort(),
-  });
-  return contender('nginx', nginx);
+  const templateFile = configPath('nginx.conf.template');
+  return contender('nginx', await Nginx.start({ templateFile, ...(await listening(backends)) }));
 }
 
 function contender(name: string, balancer: RealBalancer): Contender {

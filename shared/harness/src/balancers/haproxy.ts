@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ManagedProcess } from '../process/managed-process';
-import { ManagedService, waitUntilReady } from '../process/managed-service';
+import { ManagedService } from '../process/managed-service';
 import { repoRoot } from '../repo';
 import { makeTempDir, removeTempDir } from '../services/temp-dir';
 import { requireBinary } from '../system/system-binary';
@@ -40,7 +40,6 @@ export class Haproxy extends ManagedService implements RealBalancer {
   private readonly timer: NodeJS.Timeout;
 
   private constructor(
-    process: ManagedProcess,
     readonly url: string,
     readonly config: string,
     readonly statsSocket: string,
@@ -48,7 +47,6 @@ export class Haproxy extends ManagedService implements RealBalancer {
     statsEveryMs: number,
   ) {
     super();
-    this.process = process;
     this.timer = setInterval(() => void this.refresh(), statsEveryMs);
     this.timer.unref();
   }
@@ -85,25 +83,19 @@ export class Haproxy extends ManagedService implements RealBalancer {
       label,
     });
     const haproxy = new Haproxy(
-      process,
       `http://${host}:${options.port}`,
       path.relative(repoRoot(), options.configFile),
       statsSocket,
       dir,
       options.statsEveryMs ?? 1000,
     );
-    try {
-      // Ready once its runtime API answers: no request reaches the servers to find out.
-      await waitUntilReady(process, {
-        ready: () => haproxy.refresh(),
-        waitingFor: `${label} to open its stats socket ${statsSocket}`,
-        name: label,
-        timeoutMs: 15_000,
-      });
-    } catch (error) {
-      await haproxy.stop();
-      throw error;
-    }
+    // Ready once its runtime API answers: no request reaches the servers to find out.
+    await haproxy.runUntilReady(process, {
+      ready: () => haproxy.refresh(),
+      waitingFor: `${label} to open its stats socket ${statsSocket}`,
+      name: label,
+      timeoutMs: 15_000,
+    });
     return haproxy;
   }
 

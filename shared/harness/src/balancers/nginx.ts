@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ManagedProcess } from '../process/managed-process';
-import { ManagedService, waitUntilReady } from '../process/managed-service';
+import { ManagedService } from '../process/managed-service';
 import { isHealthy } from '../process/wait';
 import { repoRoot } from '../repo';
 import { makeTempDir, removeTempDir } from '../services/temp-dir';
@@ -29,13 +29,11 @@ export class Nginx extends ManagedService implements RealBalancer {
   readonly kind = 'nginx';
 
   private constructor(
-    process: ManagedProcess,
     readonly url: string,
     readonly config: string,
     private readonly dir: string,
   ) {
     super();
-    this.process = process;
   }
 
   static async start(options: StartNginxOptions): Promise<Nginx> {
@@ -66,22 +64,16 @@ export class Nginx extends ManagedService implements RealBalancer {
       label,
     });
     const nginx = new Nginx(
-      process,
       `http://${host}:${options.port}`,
       path.relative(repoRoot(), options.templateFile),
       dir,
     );
-    try {
-      await waitUntilReady(process, {
-        ready: () => isHealthy(nginx.url),
-        waitingFor: `${label} to answer on ${nginx.url}`,
-        name: label,
-        timeoutMs: 15_000,
-      });
-    } catch (error) {
-      await nginx.stop();
-      throw error;
-    }
+    await nginx.runUntilReady(process, {
+      ready: () => isHealthy(nginx.url),
+      waitingFor: `${label} to answer on ${nginx.url}`,
+      name: label,
+      timeoutMs: 15_000,
+    });
     return nginx;
   }
 

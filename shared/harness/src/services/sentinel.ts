@@ -6,7 +6,7 @@ import type { Placement } from '../process/chapter-server';
 import { requireBinary } from '../system/system-binary';
 import { freePort } from '../process/free-port';
 import { ManagedProcess } from '../process/managed-process';
-import { ManagedService, waitUntilReady } from '../process/managed-service';
+import { ManagedService } from '../process/managed-service';
 import { waitFor } from '../process/wait';
 import { redisCommand, redisInfo, type RespValue } from './redis-command';
 import { RedisServer, startRedis } from './redis';
@@ -95,18 +95,12 @@ export class Sentinel extends ManagedService {
       : { command: binary, args: [file, '--sentinel'] };
     const label = `sentinel ${config.host}:${config.port}`;
     const process = new ManagedProcess({ ...command, cwd: sentinel.dir, label });
-    sentinel.process = process;
-    try {
-      await waitUntilReady(process, {
-        ready: async () => (await sentinel.command('PING').catch(() => undefined)) === 'PONG',
-        waitingFor: `${label} to answer PING`,
-        name: label,
-        timeoutMs: 10_000,
-      });
-    } catch (error) {
-      removeTempDir(sentinel.dir);
-      throw error;
-    }
+    await sentinel.runUntilReady(process, {
+      ready: async () => (await sentinel.command('PING').catch(() => undefined)) === 'PONG',
+      waitingFor: `${label} to answer PING`,
+      name: label,
+      timeoutMs: 10_000,
+    });
     return sentinel;
   }
 
