@@ -76,7 +76,6 @@ export { extractRegion, fillCodeRegions, checkCodeRegions } from './results/code
 export {
   redisCommand,
   redisInfo,
-  RedisReplyError,
   type RespValue,
   type RedisCommandOptions,
 } from './services/redis-command';
@@ -126,7 +125,7 @@ export { networkTestGate } from './network/test-gate';
 export { type Placement } from './process/chapter-server';
 export { DelayRelay, type RelayDelay, type RelayCounters } from './network/delay-relay';
 export { figuresOverRounds, formatSpread, round2, spreadOf, type Spread } from './measure/spread';
-export { renderTemplate } from './balancers/config-template';
+export { renderTemplate, renderTemplateFile } from './balancers/config-template';
 export { Haproxy, type StartHaproxyOptions } from './balancers/haproxy';
 export { Nginx, type StartNginxOptions } from './balancers/nginx';
 export {
