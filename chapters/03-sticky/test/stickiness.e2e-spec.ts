@@ -1,4 +1,6 @@
-import { busyMachineSlackMs, LabClient, startLab, waitFor, type Lab } from '@sessions/harness';
+import { busyMachineSlackMs, LabClient, useLab, waitFor, type Lab } from '@sessions/harness';
+import { measureFailoverLoss, type FailoverMoment } from '../lab/experiments/failover-loss';
+import { measureSkew } from '../lab/experiments/skew';
 import { labFor } from '../lab/lab';
 import type { StickyMode } from '../src/sticky/sticky-mode';
 
@@ -21,16 +23,19 @@ const stickyCookie: Record<StickyMode, { name: string; shape: RegExp }> = {
   insert: { name: 'SERVERID', shape: /^[0-9a-f]{16}$/ },
 };
 
-describe.each<StickyMode>(['app', 'insert'])('sticky sessions, %s mode', (mode) => {
-  let lab: Lab;
-  const cookie = stickyCookie[mode];
+/**
+ * One lab per mode for every test of this file, each test with users of its own. A test that
+ * kills a server brings it back before the next one starts; the experiments that leave a server
+ * dead come last.
+ */
+const labs: Record<StickyMode, Lab> = {
+  app: useLab(labFor('app'), { balancer: { healthCheck } }),
+  insert: useLab(labFor('insert'), { balancer: { healthCheck } }),
+};
 
-  beforeAll(async () => {
-    lab = await startLab(labFor(mode), { balancer: { healthCheck } });
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+describe.each<StickyMode>(['app', 'insert'])('sticky sessions, %s mode', (mode) => {
+  const lab = labs[mode];
+  const cookie = stickyCookie[mode];
 
   /** Logs a new user in and puts an apple in the cart; returns the user and their server. */
   async function loggedInUser(name: string) {
@@ -155,5 +160,52 @@ describe.each<StickyMode>(['app', 'insert'])('sticky sessions, %s mode', (mode) 
       .getSetCookie()
       .find((line) => line.startsWith(`${cookie.name}=`));
     expect(repinned?.split(';')[0].split('=')[1]).toMatch(cookie.shape);
+  });
+});
+
+describe('experiment B, load skew', () => {
+  const lab = labs.app;
+
+  it('on the same unequal users, sticky sessions load the busiest server measurably more than round-robin', async () => {
+    // Four heavy users on three servers: sticky must put two of them on one server.
+    const { roundRobin, sticky } = await measureSkew(lab, 'app', {
+      heavyUsers: 4,
+      heavyRequests: 20,
+      lightUsers: 12,
+      lightRequests: 2,
+      arrivalTicks: 8,
+      seed: 3,
+    });
+
+    expect(roundRobin.requests).toBe(sticky.requests);
+    // Every request was answered by a server (none counted as "none": no 502s skewing the figures).
+    expect(Object.keys(roundRobin.requestsPerServer).sort()).toEqual(['1', '2', '3']);
+    expect(Object.keys(sticky.requestsPerServer).sort()).toEqual(['1', '2', '3']);
+    // Round-robin counts requests, so it stays even however unequal the users are.
+    expect(roundRobin.maxOverMean).toBeLessThanOrEqual(1.05);
+    expect(sticky.maxOverMean).toBeGreaterThanOrEqual(roundRobin.maxOverMean + 0.15);
+    // Sticky never moved a heavy user: each one stayed on its first server.
+    for (const servers of Object.values(sticky.heavyUsersServedBy)) expect(servers).toHaveLength(1);
+  });
+});
+
+// Each mode at one moment keeps this file short; the tests above cover every pair.
+const runs: Array<[StickyMode, FailoverMoment]> = [
+  ['app', 'right-after-crash'],
+  ['insert', 'after-health-checks'],
+];
+
+describe.each(runs)('experiment A, failover loss (%s mode, users come back %s)', (mode, moment) => {
+  const lab = labs[mode];
+
+  it('when one of three servers dies, exactly the users pinned to it lose their session', async () => {
+    const result = await measureFailoverLoss(lab, { users: 12, victim: '2', moment, seed: 5 });
+
+    expect(result.keptBeforeCrash).toBe(12);
+    // Round-robin pins each new user to the next server: a third of them are on server 2.
+    expect(result.pinnedToVictim).toBe(4);
+    expect(result.lostShare).toBe(result.expectedShare);
+    expect(result.lostExactlyThePinned).toBe(true);
+    expect(result.servedAfter['2']).toBeUndefined();
   });
 });
