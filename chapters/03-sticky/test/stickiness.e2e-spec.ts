@@ -2,13 +2,8 @@ import { busyMachineSlackMs, LabClient, useLab, waitFor, type Lab } from '@sessi
 import { measureFailoverLoss, type FailoverMoment } from '../lab/experiments/failover-loss';
 import { measureSkew } from '../lab/experiments/skew';
 import { labFor } from '../lab/lab';
+import { meAgain, shopper, type Me } from './support/chapter-servers';
 import type { StickyMode } from '../src/sticky/sticky-mode';
-
-interface Me {
-  server: string;
-  userid: string | null;
-  cart: string[];
-}
 
 /**
  * Health checks every 300 ms, out after 3 failures: a request sent right after a kill
@@ -38,12 +33,7 @@ describe.each<StickyMode>(['app', 'insert'])('sticky sessions, %s mode', (mode) 
   const cookie = stickyCookie[mode];
 
   /** Logs a new user in and puts an apple in the cart; returns the user and their server. */
-  async function loggedInUser(name: string) {
-    const user = new LabClient(lab.url, { name });
-    const login = await user.post('/login', { userid: name });
-    await user.post('/cart', { item: 'apple' });
-    return { user, server: login.servedBy! };
-  }
+  const loggedInUser = (name: string) => shopper(lab.url, name);
 
   /** The reason the balancer gave for this user's latest request. */
   async function lastReason(user: LabClient): Promise<string> {
@@ -71,8 +61,7 @@ describe.each<StickyMode>(['app', 'insert'])('sticky sessions, %s mode', (mode) 
   it('keeps a logged-in user on the server that holds the session', async () => {
     const { user, server } = await loggedInUser('alice');
 
-    const answers = [];
-    for (let i = 0; i < 5; i++) answers.push((await user.get<Me>('/me')).body);
+    const answers = await meAgain(user, 5);
 
     expect(answers.map((me) => [me.server, me.userid, me.cart])).toEqual(
       Array(5).fill([server, 'alice', ['apple']]),
