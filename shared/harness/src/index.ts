@@ -39,7 +39,7 @@ export {
 } from './measure/stats';
 export { signedSessionCookie } from './client/signed-cookie';
 export { startLab, type Lab, type StartLabOptions } from './lab/lab';
-export { useLab } from './lab/use-lab';
+export { useLab, useMeasurement } from './lab/use-lab';
 export { againIfNotStarted } from './lab/again-if-not-started';
 export { connectLines, type ServiceEndpoint } from './lab/connect-lines';
 export type { LabContext, LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
