@@ -1,6 +1,7 @@
 export { repoRoot, chapterDir, listChapters } from './repo';
 export { freePort } from './process/free-port';
 export { busyMachineSlackMs, sleep, waitFor, isHealthy } from './process/wait';
+export { endWith, hasEnded, outputOf } from './process/child-output';
 export { ManagedProcess, type ManagedProcessOptions } from './process/managed-process';
 export { ManagedService, waitUntilReady, type Readiness } from './process/managed-service';
 export { runningProcesses, killAllTracked } from './process/process-registry';
