@@ -1,6 +1,7 @@
 export { repoRoot, chapterDir, listChapters } from './repo';
 export { freePort } from './process/free-port';
 export { busyMachineSlackMs, sleep, waitFor, isHealthy } from './process/wait';
+export { endWith, hasEnded, outputOf } from './process/child-output';
 export { ManagedProcess, type ManagedProcessOptions } from './process/managed-process';
 export { ManagedService, waitUntilReady, type Readiness } from './process/managed-service';
 export { runningProcesses, killAllTracked } from './process/process-registry';
@@ -39,7 +40,7 @@ export {
 } from './measure/stats';
 export { signedSessionCookie } from './client/signed-cookie';
 export { startLab, type Lab, type StartLabOptions } from './lab/lab';
-export { useLab } from './lab/use-lab';
+export { useLab, useMeasurement } from './lab/use-lab';
 export { againIfNotStarted } from './lab/again-if-not-started';
 export { connectLines, type ServiceEndpoint } from './lab/connect-lines';
 export { labBanner, type BannerFacts } from './lab/lab-banner';
