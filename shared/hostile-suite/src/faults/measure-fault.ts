@@ -1,12 +1,11 @@
 import {
   countBy,
   LabClient,
-  serverReadyTimeoutMs,
   sleep,
   waitFor,
   type Lab,
 } from '@sessions/harness';
-import { answersHealth } from '../world/answers-health';
+import { answersHealth, balancerAnswers } from '../world/answers-health';
 import type { FaultCase, FaultOutcome } from './fault-case';
 import { faultLabWaits } from './fault-lab';
 import { sessionsHeld, sessionsReadable } from './sessions-held';
@@ -149,19 +148,7 @@ export async function measureFault(
 /** What no longer answers once the fault is over, each asked until the bound a start gets. */
 async function unresponsive(lab: Lab): Promise<string[]> {
   const down: string[] = [];
-  const balancerAnswers = await waitFor(
-    () =>
-      fetch(`${lab.url}/__lb/state`, { signal: AbortSignal.timeout(2000) })
-        .then(async (response) => (await response.arrayBuffer(), response.status === 200))
-        .catch(() => false),
-    'the balancer to answer /__lb/state',
-    serverReadyTimeoutMs,
-    200,
-  ).then(
-    () => true,
-    () => false,
-  );
-  if (!balancerAnswers) down.push('balancer');
+  if (!(await balancerAnswers(lab.url))) down.push('balancer');
   for (const server of lab.servers) {
     if (!server.alive) down.push(`server ${server.id} (process gone)`);
     else if (!(await answersHealth(server.url))) down.push(`server ${server.id} (no /health)`);

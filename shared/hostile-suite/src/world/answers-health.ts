@@ -14,3 +14,18 @@ export async function answersHealth(
     () => false,
   );
 }
+
+/** Whether a balancer answers GET /__lb/state within `withinMs`, asking again until then. */
+export async function balancerAnswers(
+  url: string,
+  withinMs: number = serverReadyTimeoutMs,
+): Promise<boolean> {
+  const answers = () =>
+    fetch(`${url}/__lb/state`, { signal: AbortSignal.timeout(2000) })
+      .then(async (response) => (await response.arrayBuffer(), response.status === 200))
+      .catch(() => false);
+  return waitFor(answers, `the balancer at ${url} to answer /__lb/state`, withinMs, 200).then(
+    () => true,
+    () => false,
+  );
+}

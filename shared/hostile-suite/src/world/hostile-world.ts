@@ -3,7 +3,7 @@ import { startBalancer, type Balancer } from '@sessions/load-balancer';
 import { labSessionSecret, startLab, type Lab, type LabDefinition } from '@sessions/harness';
 import { loadChapterLab, type ChapterName } from '@sessions/labs';
 import type { CaseContext, Target } from '../cases/hostile-case';
-import { answersHealth } from './answers-health';
+import { answersHealth, balancerAnswers } from './answers-health';
 import { startCanary, type Canary } from './canary';
 import { startEchoBackend } from './echo-backend';
 import { echoLimits } from './echo-limits';
@@ -138,10 +138,7 @@ export async function startHostileWorld(options: HostileWorldOptions): Promise<H
           ]),
         ];
         for (const [name, { url }] of balancers) {
-          const state = await fetch(`${url}/__lb/state`, { signal: AbortSignal.timeout(2000) })
-            .then((response) => response.status)
-            .catch(() => 0);
-          if (state !== 200) down.push(name);
+          if (!(await balancerAnswers(url))) down.push(name);
         }
         for (const server of lab.servers) {
           if (!server.alive) down.push(`server ${server.id} (process gone)`);
