@@ -11,7 +11,6 @@ const root = repoRoot();
  */
 const koreanLessonsUnderWay = new Set([
   '01-session-basics',
-  '03-sticky',
   '04-clustering',
   '05-external-storage',
   '06-network-partitions',
