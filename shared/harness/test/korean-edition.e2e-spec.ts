@@ -6,7 +6,7 @@ import { driftBetween, type Drift, type DriftKind } from './korean-edition-drift
 const root = repoRoot();
 
 /**
- * Chapters whose Korean lesson is still being written elsewhere. Once a chapter has its
+ * Chapters whose Korean lesson is not written yet. Once a chapter has its
  * README.ko.md, take it off this list (the last test says so): from then on it must stay.
  */
 const koreanLessonsUnderWay = new Set(['05-external-storage', '06-network-partitions']);
