@@ -8,6 +8,9 @@ import {
   cleanStaleRuns,
   connectLines,
   describeStaleRuns,
+  labBanner,
+  labLanguage,
+  launcherText,
   listChapters,
   runPrivateFolder,
   startLab,
@@ -15,9 +18,12 @@ import {
 import { labArgumentsOrExit, usageOfOptions } from './lib/lab-options.mjs';
 
 const parsed = labArgumentsOrExit(process.argv.slice(2));
+// LAB_LANG=ko (or a Korean LANG): the launcher's and the dashboard's fixed text in Korean.
+const language = labLanguage();
+const text = launcherText(language);
 const { chapter: chapterArg, options } = parsed;
 if (!chapterArg || parsed.help) {
-  console.log('Usage: npm start -- <chapter> [options]\n\nChapters:');
+  console.log(`${text.usage}\n\n${text.chapters}`);
   for (const name of listChapters()) {
     console.log(`  npm start -- ${name.slice(0, 2)}   ${name}`);
   }
@@ -29,9 +35,7 @@ let chapterFolder;
 try {
   chapterFolder = chapterDir(chapterArg);
 } catch {
-  console.error(
-    `no chapter ${chapterArg}; the chapters are ${listChapters().join(', ')}. Run \`npm start\` to list them.`,
-  );
+  console.error(text.noChapter(chapterArg, listChapters().join(', ')));
   process.exit(2);
 }
 const chapter = path.basename(chapterFolder);
@@ -48,16 +52,16 @@ async function shutdown(signal) {
   if (stopping) process.exit(1); // a second signal: the exit handler ends everything at once
   stopping = true;
   const say = signal === 'SIGHUP' ? () => {} : (text) => console.log(text);
-  say('\nStopping the lab ...');
+  say(`\n${text.stopping}`);
   await lab?.stop();
-  say('Stopped: nothing left running.');
+  say(text.stopped);
   process.exit(0);
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => shutdown(signal));
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 
 // What an earlier run left when it was killed outright (kill -9, a crash, a power cut).
-for (const line of describeStaleRuns(cleanStaleRuns())) console.log(`Cleaned up: ${line}`);
+for (const line of describeStaleRuns(cleanStaleRuns())) console.log(text.cleanedUp(line));
 
 // Chapter 05's lab reads its store, chapter 03's its sticky strategy, when it is loaded.
 if (options.store) process.env.LAB_STORE = options.store;
@@ -67,21 +71,21 @@ try {
   ({ lab: definition } = await import(`${chapterPackage}/lab`));
 } catch (error) {
   if (error.code !== 'ERR_MODULE_NOT_FOUND' && error.code !== 'MODULE_NOT_FOUND') throw error;
-  console.error(
-    `Chapter ${chapter}'s lab is not built: \`npm start -- ${chapterArg}\` builds it first.`,
-  );
+  console.error(text.notBuilt(chapter, chapterArg));
   process.exit(2);
 }
 const port = Number(process.env.LB_PORT ?? 8080);
 const token = randomBytes(16).toString('hex');
 
-console.log(`Starting ${definition.title} ...`);
+console.log(text.starting(definition.title));
 try {
   lab = await startLab(definition, {
     port,
     controlToken: token,
     servers: options.servers,
     network: options.network,
+    // The dashboard's labels in the launcher's language.
+    balancer: { language },
     ...(options.balancer && options.balancer !== 'course'
       ? { realBalancer: { kind: options.balancer }, dashboardPort: 0 }
       : {}),
@@ -90,10 +94,8 @@ try {
   });
 } catch (error) {
   const hint =
-    error.code === 'EADDRINUSE'
-      ? `\nPort ${port} is taken: run with LB_PORT=8081 npm start -- ${chapterArg}`
-      : '';
-  console.error(`Could not start the lab: ${error.message}${hint}`);
+    error.code === 'EADDRINUSE' ? `\n${text.portTaken(port, `npm start -- ${chapterArg}`)}` : '';
+  console.error(`${text.couldNotStart(error.message)}${hint}`);
   process.exit(1);
 }
 
@@ -104,48 +106,19 @@ const endpoints = lab.services?.endpoints?.() ?? [];
 const { services, connect } = endpoints.length
   ? connectLines(endpoints, runPrivateFolder())
   : { services: [], connect: [] };
-const lines = [
-  '',
-  `  ${definition.title}`,
-  '',
-  `  Open          ${url}/`,
-  ...(lab.realBalancer
-    ? [
-        `  Balancer      ${lab.realBalancer.kind} (pid ${lab.realBalancer.pid}) on ${lab.realBalancer.config}`,
-      ]
-    : []),
-  ...(lab.balancer ? [`  Dashboard     ${dashboard}`, `  Control token ${token}`] : []),
-  '',
-  '  Servers',
-  ...lab.servers.map((server) => `    ${server.id}  ${server.url}  (pid ${server.pid})`),
-  '',
-  ...(lab.network
-    ? [
-        `  Network       ${lab.network.describe().subnet}: one namespace per host`,
-        ...lab.network
-          .hosts()
-          .map(
-            (host) =>
-              `    ${host.name.padEnd(9)} ${host.address}  ${host.namespace ?? '(this launcher)'}`,
-          ),
-        '  Cut and heal links from the dashboard (controls cut-link, isolate, link-loss, link-delay, heal-all).',
-        '',
-      ]
-    : []),
-  ...(services.length
-    ? [
-        '  Services',
-        ...services.map((line) => `    ${line}`),
-        '',
-        '  Connect (the password is read from a file only you can read)',
-        ...connect.map((line) => `    ${line}`),
-        '',
-      ]
-    : []),
-  '  Try this',
-  ...definition.tryThis.map((line) => `    - ${line.replaceAll('{url}', url)}`),
-  '',
-  '  Ctrl-C stops everything this lab started.',
-  '',
-];
-console.log(lines.join('\n'));
+console.log(
+  labBanner(
+    {
+      title: definition.title,
+      url,
+      realBalancer: lab.realBalancer,
+      dashboard: lab.balancer ? { url: dashboard, token } : undefined,
+      servers: lab.servers,
+      network: lab.network?.describe(),
+      services,
+      connect,
+      tryThis: definition.tryThis,
+    },
+    text,
+  ),
+);

@@ -4,8 +4,8 @@ export default {
   html: true,
   // Diagrams are local SVG files next to the expanded decks.
   allowLocalFiles: true,
-  // `theme: course` in a deck's front matter: the default theme, set for a projector.
-  themeSet: ['theme/course.css'],
+  // `theme: course` (`course-ko` in the Korean decks) in a deck's front matter.
+  themeSet: ['theme/course.css', 'theme/course-ko.css'],
   browser: 'chrome',
   browserTimeout: 120,
 };

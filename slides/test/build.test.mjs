@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSlides } from '../scripts/lib/build-slides.mjs';
 import { listDecks } from '../scripts/lib/decks.mjs';
+import { languages } from '../scripts/lib/languages.mjs';
 
 // Builds every deck as `npm run slides -- --no-pdf` does, into a scratch folder. Everything
 // a deck says is in its HTML; the PDF is that HTML printed by Chromium, rendered and checked
@@ -17,10 +18,20 @@ describe('npm run slides', () => {
   }, 120_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('renders every deck to HTML', () => {
-    expect(result.decks.map((deck) => deck.name)).toEqual(
-      listDecks().map((deck) => path.basename(deck, '.md')),
+  it.each(
+    languages.map((language) => [language.name, path.join('dist', language.outSubdir), language]),
+  )('renders every %s deck to HTML in %s', (_name, _dir, language) => {
+    const built = result.decks.filter((deck) => deck.language === language.code);
+    expect(built.map((deck) => deck.name)).toEqual(
+      listDecks(language.sourceDir).map((deck) => path.basename(deck, '.md')),
     );
+    for (const deck of built)
+      expect(path.relative(outDir, deck.html)).toBe(
+        path.join(language.outSubdir, `${deck.name}.html`),
+      );
+  });
+
+  it('every HTML file exists', () => {
     for (const deck of result.decks)
       expect({ deck: deck.name, html: existsSync(deck.html) }).toEqual({
         deck: deck.name,
@@ -32,7 +43,9 @@ describe('npm run slides', () => {
     for (const deck of result.decks) {
       const html = readFileSync(deck.html, 'utf8');
       const images = [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((match) => match[1]);
-      const broken = images.filter((src) => !existsSync(path.join(outDir, decodeURI(src))));
+      const broken = images.filter(
+        (src) => !existsSync(path.join(path.dirname(deck.html), decodeURI(src))),
+      );
       expect({ deck: deck.name, broken }).toEqual({ deck: deck.name, broken: [] });
     }
   });
@@ -56,8 +69,27 @@ describe('npm run slides', () => {
     }
   });
 
-  it('index.html links every deck', () => {
-    const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');
-    for (const deck of result.decks) expect(index).toContain(`href="${deck.name}.html"`);
+  it.each(languages.map((language) => [language.name, language]))(
+    'the %s index.html links every deck of its language, and the index of every other language',
+    (_name, language) => {
+      const index = readFileSync(path.join(outDir, language.outSubdir, 'index.html'), 'utf8');
+      for (const deck of result.decks.filter((deck) => deck.language === language.code))
+        expect(index).toContain(`href="${deck.name}.html"`);
+      for (const other of languages.filter((other) => other !== language)) {
+        const target = path.relative(
+          path.join(outDir, language.outSubdir),
+          path.join(outDir, other.outSubdir, 'index.html'),
+        );
+        expect(index).toContain(`href="${target}" hreflang="${other.code}"`);
+      }
+    },
+  );
+
+  it('a Korean deck renders as Korean: its text, the lang attribute and the Korean theme', () => {
+    const html = readFileSync(path.join(outDir, 'ko', '02-inconsistency.html'), 'utf8');
+    expect(html).toContain('lang="ko"');
+    expect(html).toContain('세션 불일치');
+    expect(html).toMatch(/font-family:\s*['"]?NanumGothic/);
+    expect(html).toContain('src="../images/ko/inconsistency.svg"');
   });
 });

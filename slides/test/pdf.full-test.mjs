@@ -5,6 +5,8 @@ import path from 'node:path';
 import { requireBinary } from '@sessions/harness';
 import { buildSlides } from '../scripts/lib/build-slides.mjs';
 import { listDecks } from '../scripts/lib/decks.mjs';
+import { languages } from '../scripts/lib/languages.mjs';
+import { embeddedFonts } from './pdf-fonts.mjs';
 
 // `npm run test:full` only: printing every deck through Chromium takes most of a minute,
 // and test/build.test.mjs already checks everything the HTML (the PDF's source) says.
@@ -16,17 +18,32 @@ describe('npm run slides, PDF', () => {
     process.env.CHROME_PATH ??= requireBinary('chromium');
     outDir = mkdtempSync(path.join(os.tmpdir(), 'slides-pdf-'));
     result = buildSlides({ outDir, pdf: true });
-  }, 240_000);
+  }, 480_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('renders every deck to a PDF', () => {
-    expect(result.decks.map((deck) => deck.name)).toEqual(
-      listDecks().map((deck) => path.basename(deck, '.md')),
+  it.each(languages.map((language) => [language.name, language]))(
+    'renders every %s deck to a PDF',
+    (_name, language) => {
+      const built = result.decks.filter((deck) => deck.language === language.code);
+      expect(built.map((deck) => deck.name)).toEqual(
+        listDecks(language.sourceDir).map((deck) => path.basename(deck, '.md')),
+      );
+      for (const deck of built)
+        expect({ deck: deck.name, pdf: readFileSync(deck.pdf).subarray(0, 5).toString() }).toEqual({
+          deck: deck.name,
+          pdf: '%PDF-',
+        });
+    },
+  );
+
+  it('a Korean PDF draws its Hangul with the Nanum font it embeds, not as empty boxes', () => {
+    const deck = result.decks.find(
+      (deck) => deck.language === 'ko' && deck.name === '02-inconsistency',
     );
-    for (const deck of result.decks)
-      expect({ deck: deck.name, pdf: readFileSync(deck.pdf).subarray(0, 5).toString() }).toEqual({
-        deck: deck.name,
-        pdf: '%PDF-',
-      });
+    const fonts = embeddedFonts(deck.pdf);
+    expect({
+      fonts,
+      embedsNanum: fonts.some((font) => /\+NanumGothic/.test(font)),
+    }).toEqual({ fonts, embedsNanum: true });
   });
 });

@@ -18,8 +18,9 @@ interface Launched {
 
 async function launch(args: string[]): Promise<Launched> {
   const port = await freePort();
-  // Only the option chooses: a STICKY_MODE of the shell running the tests must not.
-  const env: NodeJS.ProcessEnv = { ...process.env, LB_PORT: String(port) };
+  // Only the option chooses: a STICKY_MODE of the shell running the tests must not. The
+  // banner this test waits for is the English one, whatever the shell's LANG.
+  const env: NodeJS.ProcessEnv = { ...process.env, LB_PORT: String(port), LAB_LANG: 'en' };
   delete env.STICKY_MODE;
   const child = spawn(process.execPath, [path.join(repoRoot(), 'scripts/lab.mjs'), ...args], {
     cwd: repoRoot(),

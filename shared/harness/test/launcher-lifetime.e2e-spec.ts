@@ -43,7 +43,12 @@ async function launch(): Promise<Launched> {
   const child = spawn(
     process.execPath,
     [path.join(repoRoot(), 'scripts/lab.mjs'), '05', '--store', 'redis', '--servers', '1'],
-    { cwd: repoRoot(), env: { ...process.env, LB_PORT: String(await freePort()) }, stdio: 'pipe' },
+    {
+      cwd: repoRoot(),
+      // The banner this test waits for is the English one, whatever the shell's LANG.
+      env: { ...process.env, LB_PORT: String(await freePort()), LAB_LANG: 'en' },
+      stdio: 'pipe',
+    },
   );
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAdmin, stateOf, type AdminContext } from './admin/admin-routes';
+import type { LabLanguage } from './admin/language';
 import type { ControlHandler } from './admin/control-route';
 import { parseCookies } from './cookies';
 import { EventLog } from './event-log';
@@ -41,6 +42,11 @@ export interface BalancerOptions {
    * serves only its /__lb/ pages and answers anything else with a 404 that points there.
    */
   appElsewhere?: string;
+  /**
+   * The dashboard's language for its fixed labels; English unless given. The launcher passes
+   * labLanguage() (LAB_LANG, then LANG); tests and other callers get English whatever the shell.
+   */
+  language?: LabLanguage;
 }
 
 export interface Balancer {
@@ -87,6 +93,7 @@ export async function startBalancer(options: BalancerOptions = {}): Promise<Bala
     counters,
     control: options.control,
     describe: options.describe,
+    language: options.language ?? 'en',
     eventStreams: {
       open: 0,
       max: options.maxEventSubscribers ?? 32,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { startBalancer } from './balancer';
+import { labLanguage } from './admin/language';
 import { strategies } from './strategies';
 
 // sessions-lb --port 8080 --strategy round-robin --server 1=http://127.0.0.1:3001 --server 2=...
@@ -25,13 +26,16 @@ const servers = values.server.map((spec) => {
   return { id, url };
 });
 
-startBalancer({ port: Number(values.port), strategy: values.strategy, servers }).then(
-  (balancer) => {
-    console.log(
-      `balancer (${balancer.strategy().name}) on ${balancer.url} -> ${servers.map((s) => `${s.id}=${s.url}`).join(', ')}`,
-    );
-    const stop = () => void balancer.close().then(() => process.exit(0));
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  },
-);
+startBalancer({
+  port: Number(values.port),
+  strategy: values.strategy,
+  servers,
+  language: labLanguage(),
+}).then((balancer) => {
+  console.log(
+    `balancer (${balancer.strategy().name}) on ${balancer.url} -> ${servers.map((s) => `${s.id}=${s.url}`).join(', ')}`,
+  );
+  const stop = () => void balancer.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+});

@@ -13,6 +13,7 @@ export { parseCookies, withoutCookie } from './cookies';
 export { checkRequestTarget, normalizedPath } from './request-guard';
 export { defaultHealthCheck, type HealthCheckOptions } from './health-checker';
 export { ControlParamsError, type ControlHandler } from './admin/control-route';
+export { labLanguage, labLanguages, type LabLanguage } from './admin/language';
 export type {
   BackendServer,
   Health,

@@ -21,7 +21,7 @@ export interface MarkerProblem {
 /** A folder's lesson files: README.md and, where there is one, its Korean edition README.ko.md. */
 const lessonFileNames = ['README.md', 'README.ko.md'];
 
-/** Every Markdown file that may quote results: chapter READMEs, the slide decks, shared packages' READMEs (each in English and Korean). */
+/** Every Markdown file that may quote results: chapter READMEs, shared packages' READMEs (each in English and Korean), the slide decks (slides/ and the Korean slides/ko/). */
 export function documentsWithResults(
   root = repoRoot(),
 ): Array<{ file: string; chapterDir?: string }> {
@@ -37,9 +37,11 @@ export function documentsWithResults(
     for (const readme of lessonFileNames.map((file) => path.join(shared, name, file)))
       if (existsSync(readme)) documents.push({ file: readme });
   }
-  const slides = path.join(root, 'slides');
-  for (const name of existsSync(slides) ? readdirSync(slides) : []) {
-    if (name.endsWith('.md')) documents.push({ file: path.join(slides, name) });
+  // The English decks and their Korean translations (slides/ko/), which quote the same figures.
+  for (const slides of [path.join(root, 'slides'), path.join(root, 'slides', 'ko')]) {
+    for (const name of existsSync(slides) ? readdirSync(slides) : []) {
+      if (name.endsWith('.md')) documents.push({ file: path.join(slides, name) });
+    }
   }
   return documents;
 }

@@ -4,6 +4,7 @@ import { sendError, sendJson } from '../http-replies';
 import type { ServerPool } from '../pool';
 import type { Strategy } from '../types';
 import { handleControl, type ControlOptions } from './control-route';
+import type { LabLanguage } from './language';
 import { serveDashboard, serveDashboardAsset } from './dashboard-route';
 import { streamEvents } from './events-route';
 import { serveServerView } from './server-view-route';
@@ -17,6 +18,8 @@ export interface AdminContext {
   control?: ControlOptions;
   /** Extra fields for /__lb/state, e.g. which chapter the lab runs. */
   describe?: () => Record<string, unknown>;
+  /** The language of the dashboard's fixed labels (the page's `lang`). */
+  language: LabLanguage;
   /** Readers of /__lb/events now, and how many may read at once (more get a 503). */
   eventStreams: { open: number; max: number; dropped: () => void };
 }
@@ -33,6 +36,7 @@ export async function handleAdmin(
       request,
       response,
       isTrustedHost(request.headers.host) ? context.control?.token : undefined,
+      context.language,
     );
   if (path.startsWith('/__lb/control/')) {
     return handleControl(request, response, path.slice('/__lb/control/'.length), context.control);

@@ -2,6 +2,7 @@ import escapeHtml from 'escape-html';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendError } from '../http-replies';
 import { dashboardAsset } from './dashboard-assets';
+import type { LabLanguage } from './language';
 
 /**
  * Strict: scripts and styles only from the balancer's own files, no inline code, no
@@ -26,16 +27,22 @@ const pageHeaders = {
   'referrer-policy': 'no-referrer',
 };
 
-/** GET /__lb/: the live dashboard. The page carries the control token so its buttons work. */
+/**
+ * GET /__lb/: the live dashboard. The page carries the control token so its buttons work, and
+ * its language in `<html lang>`: the page's script picks its labels from that.
+ */
 export function serveDashboard(
   request: IncomingMessage,
   response: ServerResponse,
   token: string | undefined,
+  language: LabLanguage = 'en',
 ): void {
   if (request.method !== 'GET' && request.method !== 'HEAD')
     return sendError(response, 405, `${request.method} is not allowed on the dashboard page`);
   const page = dashboardAsset('index.html')!;
-  const html = page.body.replace('{{LAB_TOKEN}}', escapeHtml(token ?? ''));
+  const html = page.body
+    .replace('{{LAB_TOKEN}}', escapeHtml(token ?? ''))
+    .replace('<html lang="en">', `<html lang="${language}">`);
   response.writeHead(200, { ...pageHeaders, 'content-type': page.contentType });
   response.end(request.method === 'HEAD' ? undefined : html);
 }

@@ -2,6 +2,7 @@
 import { h } from './dom.js';
 import { formatBytes, formatValue, ms, words } from './format.js';
 import type { StatsView } from './types.js';
+import { text } from './page-text.js';
 
 /** Stats every server reports; anything else (replication, store) is listed under the card. */
 const statsShown = new Set(['server', 'pid', 'heapUsedBytes', 'rssBytes', 'sessions', 'bytes']);
@@ -30,29 +31,29 @@ function replicationHighlights(replication: Replication): Pair[] {
     replication;
   if (mode)
     pairs.push([
-      'replication',
+      text.replication,
       [mode, clusterMode, delayMs ? `delay ${delayMs} ms` : ''].filter(Boolean).join(' · '),
     ]);
   if (lagMs && typeof lagMs === 'object')
-    pairs.push(['lag (ms)', `last ${lagMs.last} · mean ${lagMs.mean} · max ${lagMs.max}`]);
-  else if (typeof lagMs === 'number') pairs.push(['lag', ms(lagMs)]);
+    pairs.push([text.lagMs, `last ${lagMs.last} · mean ${lagMs.mean} · max ${lagMs.max}`]);
+  else if (typeof lagMs === 'number') pairs.push([text.lag, ms(lagMs)]);
   if (sent)
     pairs.push([
-      'sent',
+      text.sent,
       `${sent.messages} message${sent.messages === 1 ? '' : 's'} · ${formatBytes(sent.wireBytes ?? 0)}`,
     ]);
   if (received)
     pairs.push([
-      'received',
+      text.received,
       `${received.applied ?? received.messages} applied · ${formatBytes(received.wireBytes ?? 0)}`,
     ]);
   if (copies && typeof copies === 'object')
     pairs.push([
-      'copies held',
+      text.copiesHeld,
       `${copies.full} full${copies.locators ? ` + ${copies.locators} locators` : ''}`,
     ]);
-  if (pending) pairs.push(['pending', String(pending)]);
-  if (rejected?.total) pairs.push(['rejected', String(rejected.total)]);
+  if (pending) pairs.push([text.pending, String(pending)]);
+  if (rejected?.total) pairs.push([text.rejected, String(rejected.total)]);
   return pairs;
 }
 
@@ -62,8 +63,8 @@ export function cardFigures(stats: StatsView): {
   nested: Array<[key: string, value: object]>;
 } {
   const shown: Pair[] = [
-    ['session bytes', formatBytes(stats.bytes)],
-    ['heap used', formatBytes(stats.heapUsedBytes)],
+    [text.sessionBytes, formatBytes(stats.bytes)],
+    [text.heapUsed, formatBytes(stats.heapUsedBytes)],
   ];
   const nested: Array<[string, object]> = [];
   for (const [key, value] of Object.entries(stats)) {

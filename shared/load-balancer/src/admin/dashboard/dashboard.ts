@@ -8,14 +8,15 @@ import { addEvent, setLive, wireOnlyMine } from './requests.js';
 import { pollServerViews } from './server-cards.js';
 import { pollState, refreshState } from './state.js';
 import type { RequestEvent } from './types.js';
+import { applyPageText, text } from './page-text.js';
 
 const statePollMs = 1000;
 const serverViewPollMs = 2000;
 
 function connectEvents(): void {
   const stream = new EventSource('/__lb/events');
-  stream.addEventListener('open', () => setLive('live', 'live'));
-  stream.addEventListener('error', () => setLive('lost', 'reconnecting…'));
+  stream.addEventListener('open', () => setLive('live', text.live));
+  stream.addEventListener('error', () => setLive('lost', text.reconnecting));
   stream.addEventListener('message', (message) => {
     try {
       addEvent(JSON.parse(message.data as string) as RequestEvent, true);
@@ -25,6 +26,7 @@ function connectEvents(): void {
   });
 }
 
+applyPageText();
 wireOnlyMine();
 wireNetworkPanel();
 document.addEventListener(labChanged, () => void refreshState());

@@ -1,5 +1,6 @@
 // The page's one way to act on the lab: POST /__lb/control/<action> with the token.
 import { toast } from './dom.js';
+import { text } from './page-text.js';
 
 /** The control token from the page's <meta> tag; empty when the page was not opened through the lab. */
 export const token =
@@ -30,9 +31,9 @@ export async function runControl(
   button.disabled = true;
   try {
     const result = await control(action, params);
-    toast(describe ? describe(result) : `${action}: done`);
+    toast(describe ? describe(result) : text.done(action));
   } catch (error) {
-    toast(`${action} failed: ${(error as Error).message}`, true);
+    toast(text.failed(action, (error as Error).message), true);
   } finally {
     button.disabled = false;
   }

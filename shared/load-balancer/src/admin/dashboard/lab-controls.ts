@@ -3,6 +3,7 @@
 import { byId, h } from './dom.js';
 import { formatValue, leaves, words } from './format.js';
 import { runControl, token } from './lab-api.js';
+import { text } from './page-text.js';
 
 function simulateUsersControl(): HTMLElement {
   const users = h('input', {
@@ -24,7 +25,7 @@ function simulateUsersControl(): HTMLElement {
     class: 'primary',
     'data-action': 'simulate-users',
     disabled: !token,
-    text: 'Simulate users',
+    text: text.simulateUsers,
   });
   button.addEventListener('click', () =>
     runControl(
@@ -33,7 +34,7 @@ function simulateUsersControl(): HTMLElement {
       { users: Number(users.value), seconds: Number(seconds.value) },
       (result) => {
         const { users: count, seconds: length } = result as { users: number; seconds: number };
-        return `Simulating ${count} users for ${length} s`;
+        return text.simulating(count, length);
       },
     ),
   );
@@ -42,9 +43,9 @@ function simulateUsersControl(): HTMLElement {
     { class: 'control-group' },
     button,
     users,
-    h('label', { text: 'users for' }),
+    h('label', { text: text.usersFor }),
     seconds,
-    h('label', { text: 's' }),
+    h('label', { text: text.seconds }),
   );
 }
 
@@ -52,7 +53,7 @@ function simulateUsersControl(): HTMLElement {
 function describeResult(label: string, result: unknown): string {
   if (result && typeof result === 'object') {
     const answer = result as { server?: string; address?: string; state?: string };
-    if (answer.server && answer.address) return `Server ${answer.server} joined the pool`;
+    if (answer.server && answer.address) return text.joinedPool(answer.server);
     if (answer.state) return `${label}: ${answer.state}`;
     return `${label}: ${leaves(result)
       .map(([key, value]) => `${key} ${formatValue(key, value)}`)

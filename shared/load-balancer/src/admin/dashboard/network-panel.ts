@@ -5,6 +5,7 @@ import { control, token } from './lab-api.js';
 import { delayText, linkDescription, linkKey } from './link-view.js';
 import { drawNetwork } from './network-map.js';
 import type { NetworkLink, NetworkState } from './types.js';
+import { text } from './page-text.js';
 
 /** Controls this panel draws itself; the Lab panel leaves them out. */
 export const networkControlNames = new Set([
@@ -28,7 +29,7 @@ async function act(action: string, params: object): Promise<void> {
     const result = await control(action, params);
     status.textContent = Object.values(result ?? {}).join(' ');
   } catch (error) {
-    status.textContent = `${action} failed: ${(error as Error).message}`;
+    status.textContent = text.failed(action, (error as Error).message);
   }
 }
 
@@ -52,25 +53,25 @@ function button(action: string, text: string): HTMLButtonElement {
 function buildLinkControls(link: NetworkLink, controls: readonly string[]): HTMLElement {
   const [a, b] = link.between;
   const title = h('p', { class: 'network-link-title', 'aria-live': 'polite' });
-  const cut = button('cut-link', 'cut');
+  const cut = button('cut-link', text.cut);
   cut.addEventListener('click', () => {
     const current = latest?.network.links.find((item) => linkKey(item) === linkKey(link));
     void act(current?.cut ? 'heal-link' : 'cut-link', { a, b });
   });
 
-  const loss = numberInput('loss percent', link.lossPercent, 100);
-  const setLoss = button('link-loss', 'set loss');
+  const loss = numberInput(text.lossPercent, link.lossPercent, 100);
+  const setLoss = button('link-loss', text.setLoss);
   setLoss.addEventListener('click', () => act('link-loss', { a, b, percent: Number(loss.value) }));
   const rows: HTMLElement[] = [
     title,
     h('div', { class: 'controls' }, cut),
-    h('div', { class: 'control-group' }, loss, h('label', { text: '% loss' }), setLoss),
+    h('div', { class: 'control-group' }, loss, h('label', { text: text.percentLoss }), setLoss),
   ];
 
   if (controls.includes('link-delay')) {
-    const delay = numberInput('delay ms', link.delayMs ?? 0, 10_000);
-    const jitter = numberInput('jitter ms', link.jitterMs ?? 0, 10_000);
-    const setDelay = button('link-delay', 'set delay');
+    const delay = numberInput(text.delayMs, link.delayMs ?? 0, 10_000);
+    const jitter = numberInput(text.jitterMs, link.jitterMs ?? 0, 10_000);
+    const setDelay = button('link-delay', text.setDelay);
     setDelay.addEventListener('click', () =>
       act('link-delay', { a, b, ms: Number(delay.value), jitterMs: Number(jitter.value) }),
     );
@@ -81,7 +82,7 @@ function buildLinkControls(link: NetworkLink, controls: readonly string[]): HTML
         delay,
         h('label', { text: 'ms ±' }),
         jitter,
-        h('label', { text: 'ms delay each way' }),
+        h('label', { text: text.msDelayEachWay }),
         setDelay,
       ),
     );
@@ -93,7 +94,7 @@ function buildLinkControls(link: NetworkLink, controls: readonly string[]): HTML
       title.textContent = linkDescription(current);
       title.dataset.delay = delayText(current) ?? '';
       cut.dataset.action = current.cut ? 'heal-link' : 'cut-link';
-      cut.textContent = current.cut ? 'heal' : 'cut';
+      cut.textContent = current.cut ? text.heal : text.cut;
     },
   };
   linkControls.update(link);
@@ -105,7 +106,7 @@ function renderSelectedLink(network: NetworkState, controls: readonly string[]):
   const link = network.links.find((item) => linkKey(item) === selected);
   if (!link) {
     linkControls = undefined;
-    holder.replaceChildren(h('p', { class: 'hint', text: 'click a link to change it' }));
+    holder.replaceChildren(h('p', { class: 'hint', text: text.clickALink }));
     return;
   }
   if (linkControls?.key !== selected) holder.replaceChildren(buildLinkControls(link, controls));

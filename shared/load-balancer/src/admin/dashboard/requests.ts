@@ -3,6 +3,7 @@ import { byId, h } from './dom.js';
 import { clock, colourClass } from './format.js';
 import { flashCard } from './server-cards.js';
 import type { RequestEvent } from './types.js';
+import { text } from './page-text.js';
 
 const maxRows = 150;
 const mixWindow = 60;
@@ -47,7 +48,7 @@ function requestRow(event: RequestEvent, fresh: boolean): HTMLLIElement {
     h(
       'span',
       { class: 'client' },
-      isYou ? h('span', { class: 'you-badge', text: 'you' }) : event.client,
+      isYou ? h('span', { class: 'you-badge', text: text.you }) : event.client,
     ),
     h(
       'span',
@@ -57,7 +58,7 @@ function requestRow(event: RequestEvent, fresh: boolean): HTMLLIElement {
     ),
     h('span', {
       class: `server-chip${event.server ? '' : ' none'}`,
-      text: event.server ? `server ${event.server}` : 'none',
+      text: event.server ? text.serverChip(event.server) : text.noServer,
     }),
     h('span', {
       class: 'reason',
@@ -80,18 +81,18 @@ function renderMix(): void {
   const ids = [...counts.keys()].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   byId('mix-bar').replaceChildren(
     ...ids.map((id) => {
-      const part = h('span', { class: colourClass(id), title: `server ${id}` });
+      const part = h('span', { class: colourClass(id), title: text.serverChip(id) });
       part.style.flexGrow = String(counts.get(id));
       return part;
     }),
   );
   byId('mix-legend').replaceChildren(
-    h('span', { text: `last ${recentServers.length} requests:` }),
+    h('span', { text: text.lastRequests(recentServers.length) }),
     ...ids.map((id) =>
       h(
         'span',
         { class: colourClass(id) },
-        h('b', { text: `server ${id}` }),
+        h('b', { text: text.serverChip(id) }),
         ` ${Math.round((100 * (counts.get(id) ?? 0)) / recentServers.length)}%`,
       ),
     ),

@@ -5,15 +5,16 @@ import { byId, h } from './dom.js';
 import { clock, colourClass, leaves, words } from './format.js';
 import { readJson, runControl, token } from './lab-api.js';
 import type { ServerSummary, SessionRow, SessionsView, StatsView } from './types.js';
+import { text } from './page-text.js';
 
 const sessionsPerCard = 6;
 
 /** Controls that act on one server: shown on its card. */
 const serverActions = [
-  { action: 'kill', label: 'Kill', title: 'kill -9: a crash, its memory is gone', danger: true },
-  { action: 'pause', label: 'Pause', title: 'SIGSTOP: the process hangs, its port stays open' },
-  { action: 'resume', label: 'Resume', title: 'SIGCONT: the paused process carries on' },
-  { action: 'restart', label: 'Restart', title: 'start it again on the same port (empty memory)' },
+  { action: 'kill', label: text.kill, title: text.killTitle, danger: true },
+  { action: 'pause', label: text.pause, title: text.pauseTitle },
+  { action: 'resume', label: text.resume, title: text.resumeTitle },
+  { action: 'restart', label: text.restart, title: text.restartTitle },
 ];
 export const serverActionNames = new Set(serverActions.map((item) => item.action));
 
@@ -61,7 +62,12 @@ function createCard(id: string): Card {
   const element = h(
     'article',
     { class: `card ${colourClass(id)}`, 'data-server': id, 'data-health': 'up' },
-    h('div', { class: 'card-head' }, h('span', { class: 'card-name', text: `Server ${id}` }), pill),
+    h(
+      'div',
+      { class: 'card-head' },
+      h('span', { class: 'card-name', text: text.serverName(id) }),
+      pill,
+    ),
     address,
     note,
     h(
@@ -70,8 +76,8 @@ function createCard(id: string): Card {
       h(
         'div',
         { class: 'numbers' },
-        h('div', { class: 'number' }, requests, h('span', { text: 'requests' })),
-        h('div', { class: 'number' }, sessionsCount, h('span', { text: 'sessions' })),
+        h('div', { class: 'number' }, requests, h('span', { text: text.cardRequests })),
+        h('div', { class: 'number' }, sessionsCount, h('span', { text: text.cardSessions })),
       ),
       h(
         'table',
@@ -82,9 +88,9 @@ function createCard(id: string): Card {
           h(
             'tr',
             {},
-            h('th', { text: 'session' }),
-            h('th', { text: 'user' }),
-            h('th', { text: 'cart' }),
+            h('th', { text: text.columnSession }),
+            h('th', { text: text.columnUser }),
+            h('th', { text: text.columnCart }),
           ),
         ),
         sessions,
@@ -132,7 +138,7 @@ function renderCardActions(id: string, card: Card, controls: readonly string[]):
           runControl(button, item.action, { server: id }, (result) => {
             const state = (result as { state?: string } | undefined)?.state ?? item.action;
             card.lastAction = `${state} at ${clock(new Date())}`;
-            return `Server ${id}: ${state}`;
+            return `${text.serverName(id)}: ${state}`;
           }),
         );
         return button;
@@ -161,14 +167,14 @@ export function updateCard(server: ServerSummary, controls: readonly string[]): 
   let health = server.health;
   let label = server.health;
   let note = '';
-  if (server.health !== 'up') note = 'out of the pool: health checks fail, it gets no requests';
+  if (server.health !== 'up') note = text.outOfPool;
   else if (!card.inside.reachable) {
     health = 'stalled';
     // 502/504 come from the balancer (no connection, no answer in time); anything else the
     // server said itself, e.g. 503 while its session store is down (chapter 05).
     label = [502, 504].includes(card.inside.status)
-      ? 'not answering'
-      : `failing (${card.inside.status})`;
+      ? text.notAnswering
+      : text.failing(card.inside.status);
     note = card.inside.message;
   }
   card.element.dataset.health = health === 'up' || health === 'stalled' ? health : 'down';
@@ -216,9 +222,7 @@ function renderAllFigures(card: Card, nested: Array<[string, object]>): void {
 
 function sessionRows(sessions: SessionRow[]): HTMLTableRowElement[] {
   if (sessions.length === 0)
-    return [
-      h('tr', {}, h('td', { class: 'none', colspan: '3', text: 'no sessions in this server' })),
-    ];
+    return [h('tr', {}, h('td', { class: 'none', colspan: '3', text: text.noSessions }))];
   return sessions.map((session) =>
     h(
       'tr',
@@ -227,8 +231,8 @@ function sessionRows(sessions: SessionRow[]): HTMLTableRowElement[] {
       h(
         'td',
         { class: 'user' },
-        session.userid ?? '(anonymous)',
-        session.yours ? h('span', { class: 'you-badge', text: 'you' }) : undefined,
+        session.userid ?? text.anonymous,
+        session.yours ? h('span', { class: 'you-badge', text: text.you }) : undefined,
       ),
       h('td', { text: String(session.cartSize) }),
     ),
@@ -258,7 +262,7 @@ export async function refreshInside(id: string): Promise<void> {
     ];
     card.sessions.replaceChildren(...sessionRows(newest));
     const older = total - newest.length;
-    card.more.textContent = older > 0 ? `and ${older} older` : '';
+    card.more.textContent = older > 0 ? text.olderSessions(older) : '';
     const figures = cardFigures(stats);
     card.extra.replaceChildren(...factsList(figures.shown));
     renderAllFigures(card, figures.nested);

@@ -14,6 +14,7 @@ import {
   updateCard,
 } from './server-cards.js';
 import type { LabState } from './types.js';
+import { text } from './page-text.js';
 
 /** Fields of /__lb/state the page shows in its own places; any other field goes to the Lab panel. */
 const stateFieldsShown = new Set([
@@ -36,8 +37,8 @@ const drawnElsewhere = new Set([...serverActionNames, ...networkControlNames]);
 let lastControls: string | undefined;
 
 function renderHeader(state: LabState): void {
-  document.title = `${state.title ?? 'Load balancer'} · dashboard`;
-  byId('lab-title').textContent = state.title ?? 'Load balancer';
+  document.title = `${state.title ?? text.loadBalancer} · ${text.dashboard}`;
+  byId('lab-title').textContent = state.title ?? text.loadBalancer;
   byId('strategy').textContent = state.strategy;
   byId('counters').replaceChildren(
     ...Object.entries(state.counters ?? {}).map(([name, value]) =>
