@@ -57,6 +57,11 @@ export function jestConfig(packageDir, overrides = {}) {
     // Above the 60 s a lab's server is given to start (serverReadyTimeoutMs), so a slow start
     // on a busy machine fails with the harness's message, not a bare hook timeout.
     testTimeout: 120_000,
+    // Inside the root `npm test`, which runs several packages side by side, each gets its share
+    // of the cores (1 on a 2-core machine: the files run one after the other in one process).
+    ...(process.env.SESSIONS_JEST_WORKERS
+      ? { maxWorkers: Number(process.env.SESSIONS_JEST_WORKERS) }
+      : {}),
     ...overrides,
   };
 }

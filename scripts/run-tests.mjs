@@ -8,6 +8,7 @@
 // At the end it prints each package's wall time and CPU time, longest first.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -50,6 +51,9 @@ const env = {
   // Everything is built before any test starts: a package's own pretest build (for
   // `npm test -w <package>`) must not rebuild dist/ under servers another package runs.
   SESSIONS_TESTS_PREBUILT: '1',
+  // The cores shared out between the packages testing at once: jest's own default (all cores
+  // but one, in each package) would start more workers than there are cores to run them.
+  SESSIONS_JEST_WORKERS: String(Math.max(1, Math.floor(os.availableParallelism() / concurrency))),
 };
 
 const runStarted = performance.now();

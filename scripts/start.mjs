@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 // `npm start -- NN [options]`: prepares only what lab NN needs, then runs the launcher
 // (scripts/lab.mjs). The doctor checks (as root: installs) only the system parts this lab
-// uses, and turbo builds only the chapter's package and what it depends on.
+// uses, and turbo builds only the chapter's package and what it depends on (JavaScript only,
+// without type checking: `npm run build` and the tests check the types).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { labArgumentsOrExit } from './lib/lab-options.mjs';
-import { chapterPackage, labSystemParts, withDependencies } from './lib/lab-preparation.mjs';
+import {
+  chapterPackage,
+  labSystemParts,
+  startBuildTask,
+  withDependencies,
+} from './lib/lab-preparation.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -21,7 +27,7 @@ if (parts.length)
   run(process.execPath, [path.join(root, 'scripts/doctor.mjs'), '--for', 'start', ...parts]);
 const turbo = path.join(root, 'node_modules/.bin/turbo');
 const build = withDependencies(packageName ?? '@sessions/harness');
-const built = run(turbo, ['run', 'build', build, '--output-logs=errors-only']);
+const built = run(turbo, ['run', startBuildTask, build, '--output-logs=errors-only']);
 if (built !== 0) process.exit(built);
 await import('./lab.mjs');
 

@@ -7,13 +7,29 @@ import type { SectionName } from './bench-results';
 // npm run bench            the full run: writes bench/results.md, results.svg, results.json
 // npm run bench -- --short one round of one second, for checking that it all works
 // npm run bench -- --only balancer,replication   re-measure some sections, keep the others
-const { values } = parseArgs({
-  options: {
-    short: { type: 'boolean', default: false },
-    out: { type: 'string' },
-    only: { type: 'string' },
-  },
-});
+const usage = `npm run bench -w bench -- [--short] [--only <section,...>] [--out <folder>]
+  --short  one round of one second, for checking that it all works
+  --only   re-measure these sections and keep the others (${sectionNames.join(', ')})
+  --out    where results.md, results.svg and results.json go (bench/ unless given)`;
+
+let values: { short: boolean; out?: string; only?: string; help: boolean };
+try {
+  ({ values } = parseArgs({
+    options: {
+      short: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      only: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 
 const only = values.only?.split(',').map((name) => name.trim()) as SectionName[] | undefined;
 const unknown = only?.filter((name) => !sectionNames.includes(name));

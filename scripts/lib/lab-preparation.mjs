@@ -1,6 +1,7 @@
 // What `npm start -- NN` prepares before the launcher runs: only the system parts lab NN
 // uses (the doctor checks them, and as root installs them), and a build of only the
-// chapter's package and what it depends on.
+// chapter's package and what it depends on: their `build:start`, which emits tsc's
+// JavaScript without type checking (scripts/transpile.mjs), so a first start is quick.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -38,6 +39,9 @@ export function chapterPackage(chapter, root) {
   if (!dir) return undefined;
   return JSON.parse(readFileSync(path.join(root, 'chapters', dir, 'package.json'), 'utf8')).name;
 }
+
+/** The turbo task `npm start` builds with; every package a lab needs has it. */
+export const startBuildTask = 'build:start';
 
 /** Turbo's filter for a package and everything it depends on. */
 export const withDependencies = (packageName) => `--filter=${packageName}...`;

@@ -1,22 +1,22 @@
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { describe, it, expect, beforeAll } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSlides } from '../scripts/lib/build-slides.mjs';
 import { listDecks } from '../scripts/lib/decks.mjs';
 import { languages } from '../scripts/lib/languages.mjs';
+import { useScratchDir } from './support/scratch-dir.mjs';
 
 // Builds every deck as `npm run slides -- --no-pdf` does, into a scratch folder. Everything
 // a deck says is in its HTML; the PDF is that HTML printed by Chromium, rendered and checked
 // by `npm run test:full` (test/pdf.full-test.mjs).
 describe('npm run slides', () => {
   let outDir;
+  const scratch = useScratchDir('slides-build-');
   let result;
   beforeAll(() => {
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'slides-build-'));
+    outDir = scratch();
     result = buildSlides({ outDir, pdf: false });
   }, 120_000);
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it.each(
     languages.map((language) => [language.name, path.join('dist', language.outSubdir), language]),

@@ -1,14 +1,15 @@
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, it, expect, beforeAll } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expandDeck } from '../scripts/lib/expand.mjs';
+import { useScratchDir } from './support/scratch-dir.mjs';
 
 describe('expanding a deck for Marp', () => {
+  const scratch = useScratchDir('slides-expand-');
   let root;
   let chapterDir;
   beforeAll(() => {
-    root = mkdtempSync(path.join(os.tmpdir(), 'slides-expand-'));
+    root = scratch();
     chapterDir = path.join(root, 'chapters/09-example');
     mkdirSync(path.join(chapterDir, 'src'), { recursive: true });
     mkdirSync(path.join(chapterDir, 'results'));
@@ -37,8 +38,6 @@ describe('expanding a deck for Marp', () => {
       }),
     );
   });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
-
   const expand = (markdown) => expandDeck(markdown, { root, chapterDir });
 
   it('a code directive becomes a fenced block of the region, captioned with where it came from', () => {

@@ -1,25 +1,25 @@
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { describe, it, expect, beforeAll } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { requireBinary } from '@sessions/harness';
 import { buildSlides } from '../scripts/lib/build-slides.mjs';
 import { listDecks } from '../scripts/lib/decks.mjs';
 import { languages } from '../scripts/lib/languages.mjs';
+import { useScratchDir } from './support/scratch-dir.mjs';
 import { embeddedFonts } from './pdf-fonts.mjs';
 
 // `npm run test:full` only: printing every deck through Chromium takes most of a minute,
 // and test/build.test.mjs already checks everything the HTML (the PDF's source) says.
 describe('npm run slides, PDF', () => {
   let outDir;
+  const scratch = useScratchDir('slides-pdf-');
   let result;
   beforeAll(() => {
     // The PDF needs Chromium: missing, this fails with the install command instead of skipping.
     process.env.CHROME_PATH ??= requireBinary('chromium');
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'slides-pdf-'));
+    outDir = scratch();
     result = buildSlides({ outDir, pdf: true });
   }, 480_000);
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it.each(languages.map((language) => [language.name, language]))(
     'renders every %s deck to a PDF',

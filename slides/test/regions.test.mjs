@@ -1,14 +1,15 @@
-import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { describe, it, expect, beforeAll } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractRegion } from '../scripts/lib/regions.mjs';
+import { useScratchDir } from './support/scratch-dir.mjs';
 
 describe('code regions for slides', () => {
+  const scratch = useScratchDir('slides-regions-');
   let dir;
   let file;
   beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'slides-regions-'));
+    dir = scratch();
     file = path.join(dir, 'example.ts');
     writeFileSync(
       file,
@@ -26,8 +27,6 @@ describe('code regions for slides', () => {
       ].join('\n'),
     );
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('a region is exactly the marked lines, without their shared indentation', () => {
     expect(extractRegion(file, 'the-method')).toBe('method() {\n  return 1;\n}');
   });

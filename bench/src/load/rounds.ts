@@ -60,3 +60,15 @@ export async function alternateRounds(
   }
   return results;
 }
+
+/** Runs `round` once per round, one after another, showing the progress as `label`. */
+export async function eachRound(
+  rounds: number,
+  label: string,
+  round: (index: number) => Promise<void>,
+): Promise<void> {
+  for (let index = 0; index < rounds; index++) {
+    await round(index);
+    progress(label, index + 1, rounds);
+  }
+}

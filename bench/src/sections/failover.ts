@@ -1,11 +1,11 @@
 import {
   ChapterServer,
-  progress,
   sleep,
   startReplicatedRedis,
   waitFor,
   type ReplicatedRedis,
 } from '@sessions/harness';
+import { eachRound } from '../load/rounds';
 import { spreadOf, type Spread } from '../load/spread';
 import { logInOn } from './chapter-lab';
 
@@ -26,7 +26,7 @@ export async function benchFailover(rounds: number): Promise<FailoverResults> {
   const promoted: number[] = [];
   const recovered: number[] = [];
   let sessionsKept = 0;
-  for (let round = 0; round < rounds; round++) {
+  await eachRound(rounds, 'failover rounds', async (round) => {
     const redis: ReplicatedRedis = await startReplicatedRedis({
       downAfterMs,
       failoverTimeoutMs: 5000,
@@ -59,8 +59,7 @@ export async function benchFailover(rounds: number): Promise<FailoverResults> {
       await server?.stop();
       await redis.stop();
     }
-    progress('failover rounds', round + 1, rounds);
-  }
+  });
   return {
     rounds,
     downAfterMs,

@@ -1,5 +1,6 @@
 import { lab as clusteringLab } from '@sessions/chapter-04-clustering/lab';
-import { percentile, progress, sleep, startLab, waitFor, type Lab } from '@sessions/harness';
+import { percentile, sleep, startLab, waitFor, type Lab } from '@sessions/harness';
+import { eachRound } from '../load/rounds';
 import { spreadOf, type Spread } from '../load/spread';
 import { internalStats, logInOn } from './chapter-lab';
 
@@ -33,7 +34,7 @@ export async function benchReplication(
   const p50: number[] = [];
   const p99: number[] = [];
   const joins: number[] = [];
-  for (let round = 0; round < rounds; round++) {
+  await eachRound(rounds, 'replication rounds', async (round) => {
     const lab = await startLab(clusteringLab, { env: { REPLICATION_MODE: 'async' } });
     try {
       const lags = await measureLags(lab, writesPerRound, round);
@@ -45,8 +46,7 @@ export async function benchReplication(
     } finally {
       await lab.stop();
     }
-    progress('replication rounds', round + 1, rounds);
-  }
+  });
   return {
     writesPerRound,
     rounds,

@@ -37,26 +37,12 @@ export async function benchStores(options: RoundsOptions): Promise<StoreResults>
     contenders.push(await chapter05Server(memoryName, { SESSION_STORE: 'memory' }, options));
     contenders.push(await replicatedServer(options));
     const redis: RedisServer = await startRedis({ label: 'bench redis' });
-    contenders.push(
-      withService(
-        await chapter05Server(
-          'Redis (chapter 05)',
-          { SESSION_STORE: 'redis', REDIS_URL: redis.url },
-          options,
-        ),
-        redis,
-      ),
-    );
+    const redisEnv = { SESSION_STORE: 'redis', REDIS_URL: redis.url };
+    contenders.push(await chapter05Server('Redis (chapter 05)', redisEnv, options, redis));
     const postgres: PostgresServer = await startPostgres();
+    const postgresEnv = { SESSION_STORE: 'postgres', DATABASE_URL: postgres.url };
     contenders.push(
-      withService(
-        await chapter05Server(
-          'PostgreSQL (chapter 05)',
-          { SESSION_STORE: 'postgres', DATABASE_URL: postgres.url },
-          options,
-        ),
-        postgres,
-      ),
+      await chapter05Server('PostgreSQL (chapter 05)', postgresEnv, options, postgres),
     );
     const results = await alternateRounds(contenders, { ...options, path: '/me' }, 'stores');
     const memory = results.get(memoryName)!;
@@ -75,20 +61,26 @@ export async function benchStores(options: RoundsOptions): Promise<StoreResults>
   }
 }
 
-/** One chapter 05 server with this store, and one logged-in user per connection. */
+/**
+ * One chapter 05 server with this store, and one logged-in user per connection. `store`, the
+ * store's own process when it has one, stops with the server (or at once if the server fails).
+ */
 async function chapter05Server(
   name: string,
   env: Record<string, string>,
   options: RoundsOptions,
+  store?: { stop(): Promise<void> },
 ): Promise<StoreContender> {
-  const server = await ChapterServer.start({ chapter: '05-external-storage', id: '1', env });
+  let server: ChapterServer | undefined;
+  const stop = async () => {
+    await server?.stop();
+    await store?.stop();
+  };
   try {
-    return {
-      ...(await loggedInClients(name, server, options.connections)),
-      stop: () => server.stop(),
-    };
+    server = await ChapterServer.start({ chapter: '05-external-storage', id: '1', env });
+    return { ...(await loggedInClients(name, server, options.connections)), stop };
   } catch (error) {
-    await server.stop();
+    await stop();
     throw error;
   }
 }
@@ -109,19 +101,6 @@ async function replicatedServer(options: RoundsOptions): Promise<StoreContender>
     await lab.stop();
     throw error;
   }
-}
-
-function withService(
-  contender: StoreContender,
-  service: { stop(): Promise<void> },
-): StoreContender {
-  return {
-    ...contender,
-    stop: async () => {
-      await contender.stop();
-      await service.stop();
-    },
-  };
 }
 
 /** Logs in one user per connection and checks the server really finds each session again. */

@@ -1,4 +1,5 @@
 import { LabClient, useLab } from '@sessions/harness';
+import { measureLostSessions } from '../lab/experiments/lost-sessions';
 import { lab as definition } from '../lab/lab';
 
 interface Me {
@@ -7,9 +8,13 @@ interface Me {
   userid: string | null;
 }
 
-describe('three servers behind round-robin (the source picture)', () => {
-  const lab = useLab(definition);
+/**
+ * One lab of three servers for the source picture and the lost-sessions experiment, the
+ * experiment after the tests that count every session the servers hold.
+ */
+const lab = useLab(definition);
 
+describe('three servers behind round-robin (the source picture)', () => {
   it('server 1 issues a session for "a", and the next request lands on server 2, which does not know the user', async () => {
     const user = new LabClient(lab.url, { name: 'a' });
 
@@ -55,6 +60,24 @@ describe('three servers behind round-robin (the source picture)', () => {
     );
     expect(held.reduce((a, b) => a + b, 0)).toBe(2);
     expect(Math.max(...held)).toBe(1);
+  });
+});
+
+describe('the lost-sessions experiment', () => {
+  it('finds the session in about one request of three: 1 - 1/N of requests reach a server without it', async () => {
+    const result = await measureLostSessions(lab, {
+      users: 12,
+      requestsPerUser: 10,
+      servers: 3,
+      seed: 7,
+    });
+
+    expect(result.requests).toBe(120);
+    expect(result.expectedShare).toBeCloseTo(2 / 3, 5);
+    // Within 12 points of 1 - 1/N: the requests that reached a server without the session.
+    expect(Math.abs(result.shareWithoutSession - result.expectedShare)).toBeLessThan(0.12);
+    // Round-robin itself stays perfectly even: the load is fine, the sessions are not.
+    expect(Object.values(result.servedBy)).toEqual([40, 40, 40]);
   });
 });
 

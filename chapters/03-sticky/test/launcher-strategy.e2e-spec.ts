@@ -1,7 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { freePort, LabClient, repoRoot, waitFor } from '@sessions/harness';
+import {
+  endWith,
+  freePort,
+  hasEnded,
+  LabClient,
+  outputOf,
+  repoRoot,
+  waitFor,
+} from '@sessions/harness';
 
 /**
  * `npm start -- 03 --strategy <name>`: the real launcher (scripts/lab.mjs), one server, and
@@ -27,30 +35,22 @@ async function launch(args: string[]): Promise<Launched> {
     env,
     stdio: 'pipe',
   });
-  let text = '';
-  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const output = outputOf(child);
   await waitFor(
-    () => text.includes('Ctrl-C stops everything') || child.exitCode !== null,
+    () => output().includes('Ctrl-C stops everything') || hasEnded(child),
     'the launcher to print its banner',
     startTimeoutMs,
     100,
   );
-  if (!text.includes('Ctrl-C stops everything'))
-    throw new Error(`the launcher did not start:\n${text}`);
-  return { child, url: `http://localhost:${port}`, output: () => text };
+  if (!output().includes('Ctrl-C stops everything'))
+    throw new Error(`the launcher did not start:\n${output()}`);
+  return { child, url: `http://localhost:${port}`, output };
 }
 
 async function stop({ child }: Launched): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (hasEnded(child)) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGINT');
-  await waitFor(
-    () => child.exitCode !== null || child.signalCode !== null,
-    'the launcher to stop',
-    stopTimeoutMs,
-    50,
-  );
+  await endWith(child, 'SIGINT', 'the launcher', stopTimeoutMs);
   await exited;
 }
 

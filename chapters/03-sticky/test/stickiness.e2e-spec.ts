@@ -1,12 +1,9 @@
-import { busyMachineSlackMs, LabClient, startLab, waitFor, type Lab } from '@sessions/harness';
+import { busyMachineSlackMs, LabClient, useLab, waitFor, type Lab } from '@sessions/harness';
+import { measureFailoverLoss, type FailoverMoment } from '../lab/experiments/failover-loss';
+import { measureSkew } from '../lab/experiments/skew';
 import { labFor } from '../lab/lab';
+import { meAgain, shopper, type Me } from './support/chapter-servers';
 import type { StickyMode } from '../src/sticky/sticky-mode';
-
-interface Me {
-  server: string;
-  userid: string | null;
-  cart: string[];
-}
 
 /**
  * Health checks every 300 ms, out after 3 failures: a request sent right after a kill
@@ -21,24 +18,22 @@ const stickyCookie: Record<StickyMode, { name: string; shape: RegExp }> = {
   insert: { name: 'SERVERID', shape: /^[0-9a-f]{16}$/ },
 };
 
+/**
+ * One lab per mode for every test of this file, each test with users of its own. A test that
+ * kills a server brings it back before the next one starts; the experiments that leave a server
+ * dead come last.
+ */
+const labs: Record<StickyMode, Lab> = {
+  app: useLab(labFor('app'), { balancer: { healthCheck } }),
+  insert: useLab(labFor('insert'), { balancer: { healthCheck } }),
+};
+
 describe.each<StickyMode>(['app', 'insert'])('sticky sessions, %s mode', (mode) => {
-  let lab: Lab;
+  const lab = labs[mode];
   const cookie = stickyCookie[mode];
 
-  beforeAll(async () => {
-    lab = await startLab(labFor(mode), { balancer: { healthCheck } });
-  });
-  afterAll(async () => {
-    await lab?.stop();
-  });
-
   /** Logs a new user in and puts an apple in the cart; returns the user and their server. */
-  async function loggedInUser(name: string) {
-    const user = new LabClient(lab.url, { name });
-    const login = await user.post('/login', { userid: name });
-    await user.post('/cart', { item: 'apple' });
-    return { user, server: login.servedBy! };
-  }
+  const loggedInUser = (name: string) => shopper(lab.url, name);
 
   /** The reason the balancer gave for this user's latest request. */
   async function lastReason(user: LabClient): Promise<string> {
@@ -66,8 +61,7 @@ describe.each<StickyMode>(['app', 'insert'])('sticky sessions, %s mode', (mode) 
   it('keeps a logged-in user on the server that holds the session', async () => {
     const { user, server } = await loggedInUser('alice');
 
-    const answers = [];
-    for (let i = 0; i < 5; i++) answers.push((await user.get<Me>('/me')).body);
+    const answers = await meAgain(user, 5);
 
     expect(answers.map((me) => [me.server, me.userid, me.cart])).toEqual(
       Array(5).fill([server, 'alice', ['apple']]),
@@ -155,5 +149,52 @@ describe.each<StickyMode>(['app', 'insert'])('sticky sessions, %s mode', (mode) 
       .getSetCookie()
       .find((line) => line.startsWith(`${cookie.name}=`));
     expect(repinned?.split(';')[0].split('=')[1]).toMatch(cookie.shape);
+  });
+});
+
+describe('experiment B, load skew', () => {
+  const lab = labs.app;
+
+  it('on the same unequal users, sticky sessions load the busiest server measurably more than round-robin', async () => {
+    // Four heavy users on three servers: sticky must put two of them on one server.
+    const { roundRobin, sticky } = await measureSkew(lab, 'app', {
+      heavyUsers: 4,
+      heavyRequests: 20,
+      lightUsers: 12,
+      lightRequests: 2,
+      arrivalTicks: 8,
+      seed: 3,
+    });
+
+    expect(roundRobin.requests).toBe(sticky.requests);
+    // Every request was answered by a server (none counted as "none": no 502s skewing the figures).
+    expect(Object.keys(roundRobin.requestsPerServer).sort()).toEqual(['1', '2', '3']);
+    expect(Object.keys(sticky.requestsPerServer).sort()).toEqual(['1', '2', '3']);
+    // Round-robin counts requests, so it stays even however unequal the users are.
+    expect(roundRobin.maxOverMean).toBeLessThanOrEqual(1.05);
+    expect(sticky.maxOverMean).toBeGreaterThanOrEqual(roundRobin.maxOverMean + 0.15);
+    // Sticky never moved a heavy user: each one stayed on its first server.
+    for (const servers of Object.values(sticky.heavyUsersServedBy)) expect(servers).toHaveLength(1);
+  });
+});
+
+// Each mode at one moment keeps this file short; the tests above cover every pair.
+const runs: Array<[StickyMode, FailoverMoment]> = [
+  ['app', 'right-after-crash'],
+  ['insert', 'after-health-checks'],
+];
+
+describe.each(runs)('experiment A, failover loss (%s mode, users come back %s)', (mode, moment) => {
+  const lab = labs[mode];
+
+  it('when one of three servers dies, exactly the users pinned to it lose their session', async () => {
+    const result = await measureFailoverLoss(lab, { users: 12, victim: '2', moment, seed: 5 });
+
+    expect(result.keptBeforeCrash).toBe(12);
+    // Round-robin pins each new user to the next server: a third of them are on server 2.
+    expect(result.pinnedToVictim).toBe(4);
+    expect(result.lostShare).toBe(result.expectedShare);
+    expect(result.lostExactlyThePinned).toBe(true);
+    expect(result.servedAfter['2']).toBeUndefined();
   });
 });

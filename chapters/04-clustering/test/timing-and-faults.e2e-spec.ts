@@ -1,4 +1,5 @@
-import { busyMachineSlackMs, type Lab, useLab, waitFor } from '@sessions/harness';
+import { busyMachineSlackMs, LabClient, type Lab, useLab, waitFor } from '@sessions/harness';
+import { statsOf } from '../lab/experiments/cluster-probe';
 import { measureCrashLoss, type CrashOptions } from '../lab/experiments/crash';
 import { measureConcurrentWrites } from '../lab/experiments/last-writer-wins';
 import { measureStaleReads } from '../lab/experiments/timing-window';
@@ -7,7 +8,13 @@ import { lab as definition } from '../lab/lab';
 // A replication delay far above anything the machine adds, so the window is unmistakable.
 const delayMs = 500;
 const healthCheck = { intervalMs: 200, fall: 2, rise: 1, timeoutMs: 1000 };
-const fastHealthChecks = { healthCheck };
+
+/** A lab of three servers replicating in `mode` after `delayMs`, with fast health checks. */
+const replicatingLab = (mode: 'async' | 'sync', delayMs: number) =>
+  useLab(definition, {
+    env: { REPLICATION_MODE: mode, REPLICATION_DELAY_MS: String(delayMs) },
+    balancer: { healthCheck },
+  });
 
 /** The balancer's health checks take the dead server out: `fall` failed checks, plus room for a busy machine. */
 async function takenOut(lab: Lab, id: string) {
@@ -28,10 +35,7 @@ const crashLoad: Omit<CrashOptions, 'victim'> = {
 };
 
 describe(`asynchronous replication with a ${delayMs} ms delay`, () => {
-  const lab = useLab(definition, {
-    env: { REPLICATION_MODE: 'async', REPLICATION_DELAY_MS: String(delayMs) },
-    balancer: fastHealthChecks,
-  });
+  const lab = replicatingLab('async', delayMs);
 
   it('a read on server 2 right after a write on server 1 often misses the write (the timing window)', async () => {
     const result = await measureStaleReads(lab, 8);
@@ -60,10 +64,7 @@ describe(`asynchronous replication with a ${delayMs} ms delay`, () => {
 const crashWindowMs = delayMs + busyMachineSlackMs;
 
 describe(`asynchronous replication with a ${crashWindowMs} ms delay: a crash`, () => {
-  const lab = useLab(definition, {
-    env: { REPLICATION_MODE: 'async', REPLICATION_DELAY_MS: String(crashWindowMs) },
-    balancer: fastHealthChecks,
-  });
+  const lab = replicatingLab('async', crashWindowMs);
 
   it('kill -9 under load loses only writes the dead server acknowledged inside the replication window', async () => {
     const result = await measureCrashLoss(lab, {
@@ -84,10 +85,7 @@ describe(`asynchronous replication with a ${crashWindowMs} ms delay: a crash`, (
 });
 
 describe(`synchronous replication with the same ${delayMs} ms delay`, () => {
-  const lab = useLab(definition, {
-    env: { REPLICATION_MODE: 'sync', REPLICATION_DELAY_MS: String(delayMs) },
-    balancer: fastHealthChecks,
-  });
+  const lab = replicatingLab('sync', delayMs);
 
   it('a read right after a write never misses it: the answer waited for every peer', async () => {
     const result = await measureStaleReads(lab, 8);
@@ -108,5 +106,33 @@ describe(`synchronous replication with the same ${delayMs} ms delay`, () => {
     expect(result.acknowledgedByVictim).toBeGreaterThan(0);
     expect(result.lostWrites).toBe(0);
     expect(await takenOut(lab, '2')).toBe('down');
+  });
+});
+
+describe('a peer that stays unreachable', () => {
+  const peerTimeoutMs = 1000;
+  const lab = useLab(definition, { env: { PEER_TIMEOUT_MS: String(peerTimeoutMs) } });
+
+  it('is dropped from the peers after PEER_TIMEOUT_MS, and taken back when it returns and announces itself', async () => {
+    const survivor = lab.server('1');
+    const victim = lab.server('3');
+    await victim.kill();
+
+    // Every write is a message to every peer: the dead one fails until it is dropped.
+    const user = new LabClient(survivor.url, { name: 'writer' });
+    await user.post('/login', { userid: 'writer' });
+    await waitFor(
+      async () => {
+        await user.post('/cart', { item: 'x' });
+        return !(await statsOf(survivor)).replication.peers.includes(victim.url);
+      },
+      `server 1 to drop server 3 after ${peerTimeoutMs} ms of failures`,
+      peerTimeoutMs + 15_000,
+      100,
+    );
+    expect((await statsOf(survivor)).replication.peersDropped).toBe(1);
+
+    await victim.start();
+    expect((await statsOf(survivor)).replication.peers).toContain(victim.url);
   });
 });

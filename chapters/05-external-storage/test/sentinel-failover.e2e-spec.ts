@@ -13,13 +13,12 @@ describe('when the Redis primary is killed (kill -9) behind Sentinel', () => {
     await lab?.stop();
   });
 
+  /** Two writers keep writing through the kill; the failover is measured a second after it. */
+  const failover = (settledUsers: number, replicaBehindMs: number) =>
+    measureFailover(lab!, { settledUsers, writers: 2, afterKillMs: 1000, replicaBehindMs });
+
   it('the replica is promoted, and every session written well before the kill survives', async () => {
-    const result = await measureFailover(lab!, {
-      settledUsers: 10,
-      writers: 2,
-      afterKillMs: 1000,
-      replicaBehindMs: 0,
-    });
+    const result = await failover(10, 0);
 
     expect(result.settledSurvived).toBe(result.settledSessions);
     expect(result.promotionMs).toBeGreaterThan(0);
@@ -28,12 +27,7 @@ describe('when the Redis primary is killed (kill -9) behind Sentinel', () => {
   });
 
   it('writes acknowledged while the replica lagged behind are lost: replication is asynchronous', async () => {
-    const result = await measureFailover(lab!, {
-      settledUsers: 5,
-      writers: 2,
-      afterKillMs: 1000,
-      replicaBehindMs: 400,
-    });
+    const result = await failover(5, 400);
 
     expect(result.lostWrites).toBeGreaterThan(0);
     // What reached the replica before it fell behind is still there.

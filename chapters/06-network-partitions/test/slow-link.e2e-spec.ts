@@ -1,8 +1,7 @@
-import { networkTestGate, startLab, type Lab } from '@sessions/harness';
-import { healthCheck, measureSlowLink, stickyOnHosts, type SlowLinkResult } from '../lab/slow-link';
+import { networkTestGate, useLab, useMeasurement } from '@sessions/harness';
+import { healthCheck, measureSlowLink, stickyOnHosts } from '../lab/slow-link';
 
-const gate = networkTestGate();
-const describeNetwork = gate.run ? describe : describe.skip;
+const describeNetwork = networkTestGate().describe;
 const users = 6;
 // Long enough for `fall` failed checks, each up to one interval plus its timeout, and a few more requests.
 const durationMs = healthCheck.fall * (healthCheck.intervalMs + healthCheck.timeoutMs) + 3_000;
@@ -10,25 +9,11 @@ const durationMs = healthCheck.fall * (healthCheck.intervalMs + healthCheck.time
 const userTimeoutMs = 1_000;
 
 describeNetwork('sticky sessions in memory when the link to s1 drops every packet', () => {
-  let lab: Lab | undefined;
-  let result: SlowLinkResult;
-
-  beforeAll(async () => {
-    lab = await startLab(stickyOnHosts, {
-      serverReadyTimeoutMs: 60_000,
-      balancer: { healthCheck },
-    });
-    result = await measureSlowLink(lab, {
-      link: { lossPercent: 100 },
-      durationMs,
-      users,
-      userTimeoutMs,
-    });
-  }, 120_000);
-
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(stickyOnHosts, { serverReadyTimeoutMs: 60_000, balancer: { healthCheck } });
+  const result = useMeasurement(
+    () => measureSlowLink(lab, { link: { lossPercent: 100 }, durationMs, users, userTimeoutMs }),
+    120_000,
+  );
 
   it('the balancer places users on both servers', () => {
     expect(result.usersOnS1).toBeGreaterThan(0);
@@ -54,28 +39,20 @@ describeNetwork('sticky sessions in memory when the link to s1 drops every packe
 describeNetwork(
   'sticky sessions in memory when the link to s1 is slower than a health check',
   () => {
-    let lab: Lab | undefined;
-    let result: SlowLinkResult;
     // Longer than a check's timeout, well within the users' patience.
     const delayMs = healthCheck.timeoutMs + 200;
     const patientUserMs = 5 * delayMs;
-
-    beforeAll(async () => {
-      lab = await startLab(stickyOnHosts, {
-        serverReadyTimeoutMs: 60_000,
-        balancer: { healthCheck },
-      });
-      result = await measureSlowLink(lab, {
-        link: { delayMs },
-        durationMs,
-        users,
-        userTimeoutMs: patientUserMs,
-      });
-    }, 120_000);
-
-    afterAll(async () => {
-      await lab?.stop();
-    });
+    const lab = useLab(stickyOnHosts, { serverReadyTimeoutMs: 60_000, balancer: { healthCheck } });
+    const result = useMeasurement(
+      () =>
+        measureSlowLink(lab, {
+          link: { delayMs },
+          durationMs,
+          users,
+          userTimeoutMs: patientUserMs,
+        }),
+      120_000,
+    );
 
     it('the health checks mark s1 down although it answers every request, only slowly', () => {
       expect(result.markedDown).toBe(1);

@@ -1,23 +1,13 @@
-import { networkTestGate, startLab, type Lab } from '@sessions/harness';
+import { networkTestGate, useLab, useMeasurement } from '@sessions/harness';
 import { clusterOnHosts } from '../lab/cluster-lab';
-import { measureSplitBrain, type SplitBrainResult } from '../lab/split-brain';
+import { measureSplitBrain } from '../lab/split-brain';
 
-const gate = networkTestGate();
-const describeNetwork = gate.run ? describe : describe.skip;
+const describeNetwork = networkTestGate().describe;
 const users = 4;
 
 describeNetwork('split brain in chapter 04’s cluster: {s1} | {s2, s3}, then heal', () => {
-  let lab: Lab | undefined;
-  let result: SplitBrainResult;
-
-  beforeAll(async () => {
-    lab = await startLab(clusterOnHosts, { serverReadyTimeoutMs: 60_000 });
-    result = await measureSplitBrain(lab, users);
-  }, 180_000);
-
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(clusterOnHosts, { serverReadyTimeoutMs: 60_000 });
+  const result = useMeasurement(() => measureSplitBrain(lab, users), 180_000);
 
   it('each side accepts every write while it cannot see the other', () => {
     expect(result.acknowledged).toEqual({ minority: users, majority: users });
@@ -42,12 +32,11 @@ describeNetwork('split brain in chapter 04’s cluster: {s1} | {s2, s3}, then he
   });
 
   it('gives every namespace this lab made back when it stops', async () => {
-    const namespaces = lab!.network!.hosts().flatMap((host) => host.namespace ?? []);
+    const namespaces = lab.network!.hosts().flatMap((host) => host.namespace ?? []);
     expect(namespaces.length).toBe(3);
-    await lab!.stop();
+    await lab.stop();
     const { execFileSync } = await import('node:child_process');
     const left = execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
     for (const namespace of namespaces) expect(left).not.toContain(namespace);
-    lab = undefined;
   });
 });

@@ -1,4 +1,4 @@
-import { networkTestGate, startLab, type Lab } from '@sessions/harness';
+import { networkTestGate, startLab, useMeasurement, type Lab } from '@sessions/harness';
 import { sentinelOnHostsLab } from '../lab/sentinel-lab';
 import {
   measureStorePartition,
@@ -6,8 +6,7 @@ import {
   type StorePartitionResult,
 } from '../lab/store-partition';
 
-const gate = networkTestGate();
-const describeNetwork = gate.run ? describe : describe.skip;
+const describeNetwork = networkTestGate().describe;
 const paceMs = 100;
 const holdAfterPromotionMs = 3_000;
 const minReplicas: MinReplicas = { toWrite: 1, maxLagSeconds: 1 };
@@ -28,10 +27,7 @@ async function partitionOnce(settings?: MinReplicas): Promise<StorePartitionResu
 
 describeNetwork('the Redis primary and s1 cut off from the replica, the Sentinels and s2', () => {
   describe('with replication asynchronous and nothing else', () => {
-    let result: StorePartitionResult;
-    beforeAll(async () => {
-      result = await partitionOnce();
-    }, 180_000);
+    const result = useMeasurement(() => partitionOnce(), 180_000);
 
     it('the Sentinels promote the replica, and the old primary rejoins as its replica after the heal', () => {
       expect(result.oldPrimaryRole).toBe('slave');
@@ -48,10 +44,7 @@ describeNetwork('the Redis primary and s1 cut off from the replica, the Sentinel
   });
 
   describe('with min-replicas-to-write 1 and min-replicas-max-lag 1 on the primary', () => {
-    let result: StorePartitionResult;
-    beforeAll(async () => {
-      result = await partitionOnce(minReplicas);
-    }, 180_000);
+    const result = useMeasurement(() => partitionOnce(minReplicas), 180_000);
 
     it('the old primary refuses writes once its replica has been silent longer than the lag', () => {
       expect(result.minority.refused).toBeGreaterThan(0);

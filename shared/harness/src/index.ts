@@ -1,6 +1,7 @@
 export { repoRoot, chapterDir, listChapters } from './repo';
 export { freePort } from './process/free-port';
 export { busyMachineSlackMs, sleep, waitFor, isHealthy } from './process/wait';
+export { endWith, hasEnded, outputOf } from './process/child-output';
 export { ManagedProcess, type ManagedProcessOptions } from './process/managed-process';
 export { ManagedService, waitUntilReady, type Readiness } from './process/managed-service';
 export { runningProcesses, killAllTracked } from './process/process-registry';
@@ -39,7 +40,7 @@ export {
 } from './measure/stats';
 export { signedSessionCookie } from './client/signed-cookie';
 export { startLab, type Lab, type StartLabOptions } from './lab/lab';
-export { useLab } from './lab/use-lab';
+export { useLab, useMeasurement } from './lab/use-lab';
 export { againIfNotStarted } from './lab/again-if-not-started';
 export { connectLines, type ServiceEndpoint } from './lab/connect-lines';
 export { labBanner, type BannerFacts } from './lab/lab-banner';
@@ -76,7 +77,6 @@ export { extractRegion, fillCodeRegions, checkCodeRegions } from './results/code
 export {
   redisCommand,
   redisInfo,
-  RedisReplyError,
   type RespValue,
   type RedisCommandOptions,
 } from './services/redis-command';
@@ -126,7 +126,7 @@ export { networkTestGate } from './network/test-gate';
 export { type Placement } from './process/chapter-server';
 export { DelayRelay, type RelayDelay, type RelayCounters } from './network/delay-relay';
 export { figuresOverRounds, formatSpread, round2, spreadOf, type Spread } from './measure/spread';
-export { renderTemplate } from './balancers/config-template';
+export { renderTemplate, renderTemplateFile } from './balancers/config-template';
 export { Haproxy, type StartHaproxyOptions } from './balancers/haproxy';
 export { Nginx, type StartNginxOptions } from './balancers/nginx';
 export {

@@ -1,15 +1,16 @@
 import { ChapterServer, isHealthy, LabClient, runningProcesses } from '../src';
 
+/** One chapter 02 server for every test of this file; the ones that kill or pause it restore it. */
+let server: ChapterServer;
+
+beforeAll(async () => {
+  server = await ChapterServer.start({ chapter: '02', id: '5' });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
 describe('a chapter server process started by the harness', () => {
-  let server: ChapterServer;
-
-  beforeAll(async () => {
-    server = await ChapterServer.start({ chapter: '02', id: '5' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-
   it('answers with its SERVER_ID once /health is up', async () => {
     const client = new LabClient(server.url);
     const me = await client.get('/me');
@@ -49,15 +50,6 @@ describe('a chapter server process started by the harness', () => {
 });
 
 describe('a client without a cookie jar', () => {
-  let server: ChapterServer;
-
-  beforeAll(async () => {
-    server = await ChapterServer.start({ chapter: '02', id: '1' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-
   it('never sends the session cookie back, so the server does not know it', async () => {
     const client = new LabClient(server.url, { cookies: false });
     await client.post('/login', { userid: 'a' });

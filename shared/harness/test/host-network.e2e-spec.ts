@@ -5,8 +5,7 @@ import { serverReadyTimeoutMs } from '../src/process/chapter-server';
 import { ManagedProcess } from '../src/process/managed-process';
 import { waitFor } from '../src/process/wait';
 
-const gate = networkTestGate();
-const describeNetwork = gate.run ? describe : describe.skip;
+const describeNetwork = networkTestGate().describe;
 
 /** A one-line HTTP server that says which host it is on. */
 const serverScript = (address: string) =>

@@ -12,8 +12,10 @@ import path from 'node:path';
 import {
   busyMachineSlackMs,
   cleanStaleRuns,
+  endWith,
   freePort,
   isSameProcess,
+  outputOf,
   pidNamespace,
   repoRoot,
   runFolder,
@@ -50,28 +52,22 @@ async function launch(): Promise<Launched> {
       stdio: 'pipe',
     },
   );
-  let text = '';
-  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const output = outputOf(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitFor(
-    () => text.includes('Ctrl-C stops everything') || child.exitCode !== null,
+    () => output().includes('Ctrl-C stops everything') || child.exitCode !== null,
     'the launcher to print its banner',
     startTimeoutMs,
     100,
   ).catch(() => undefined);
-  if (!text.includes('Ctrl-C stops everything')) {
+  if (!output().includes('Ctrl-C stops everything')) {
     // A launcher still starting would keep its lab, and this test file, running forever.
-    child.kill('SIGTERM');
-    await waitFor(
-      () => child.exitCode !== null || child.signalCode !== null,
-      'the launcher to stop',
-      stopTimeoutMs,
-      50,
-    ).catch(() => child.kill('SIGKILL'));
-    throw new Error(`the launcher did not start within ${startTimeoutMs} ms:\n${text}`);
+    await endWith(child, 'SIGTERM', 'the launcher', stopTimeoutMs).catch(() =>
+      child.kill('SIGKILL'),
+    );
+    throw new Error(`the launcher did not start within ${startTimeoutMs} ms:\n${output()}`);
   }
-  return { child, output: () => text, exited };
+  return { child, output, exited };
 }
 
 /** The record file(s) of a process: `<pid>-<key>.json`. */
@@ -131,13 +127,7 @@ describe('the launcher leaves nothing behind however it ends', () => {
         for (const entry of run.processes)
           expect(readFileSync(`/proc/${entry.pid}/cmdline`, 'utf8')).not.toContain(password);
 
-        lab.child.kill(signal);
-        await waitFor(
-          () => lab.child.exitCode !== null || lab.child.signalCode !== null,
-          `the launcher to exit after ${signal}`,
-          stopTimeoutMs,
-          50,
-        );
+        await endWith(lab.child, signal, 'the launcher', stopTimeoutMs);
 
         await expectNothingLeftBehind(run);
       },
@@ -191,18 +181,16 @@ describe('any program that starts services through the harness (a test worker, a
   async function startScript(): Promise<{ child: ChildProcess; run: RunRecord }> {
     const script = `require('@sessions/harness').startRedis().then(() => console.log('up'));`;
     const child = spawn(process.execPath, ['-e', script], { cwd: repoRoot(), stdio: 'pipe' });
-    let text = '';
-    child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    const output = outputOf(child);
     await waitFor(
-      () => text.includes('up') || child.exitCode !== null,
+      () => output().includes('up') || child.exitCode !== null,
       'Redis to start',
       startTimeoutMs,
       50,
     ).catch(() => undefined);
-    if (!text.includes('up')) {
+    if (!output().includes('up')) {
       child.kill('SIGTERM'); // it ends the Redis it started (the test below proves it)
-      throw new Error(`the script did not start Redis within ${startTimeoutMs} ms:\n${text}`);
+      throw new Error(`the script did not start Redis within ${startTimeoutMs} ms:\n${output()}`);
     }
     return { child, run: recordOf(child.pid!) };
   }
@@ -213,13 +201,7 @@ describe('any program that starts services through the harness (a test worker, a
       async () => {
         const { child, run } = await startScript();
         expect(run.processes).toHaveLength(1);
-        child.kill(signal);
-        await waitFor(
-          () => child.exitCode !== null || child.signalCode !== null,
-          `the script to exit after ${signal}`,
-          stopTimeoutMs,
-          50,
-        );
+        await endWith(child, signal, 'the script', stopTimeoutMs);
         await expectNothingLeftBehind(run);
       },
       testTimeoutMs,

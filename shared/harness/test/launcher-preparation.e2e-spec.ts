@@ -8,6 +8,7 @@ interface LabPreparationModule {
   labSystemParts(chapter: string, options?: object, env?: NodeJS.ProcessEnv): string[];
   chapterPackage(chapter: string, root: string): string | undefined;
   withDependencies(packageName: string): string;
+  startBuildTask: string;
 }
 
 const root = repoRoot();
@@ -49,23 +50,43 @@ describe('npm start -- NN prepares only what lab NN needs', () => {
     expect(preparation.labSystemParts('02', { balancer: 'course' }, {})).toEqual([]);
   });
 
-  it('the build covers the chapter and what it depends on, not the slides, bench or suites', () => {
-    const packageName = preparation.chapterPackage('02', root);
-    expect(packageName).toBe('@sessions/chapter-02-inconsistency');
+  /** The tasks turbo would run to build `chapter` for npm start: package and command. */
+  function startBuild(chapter: string): Array<{ package: string; command: string }> {
+    const packageName = preparation.chapterPackage(chapter, root)!;
     const dryRun = spawnSync(
       path.join(root, 'node_modules/.bin/turbo'),
-      ['run', 'build', preparation.withDependencies(packageName!), '--dry-run=json'],
+      ['run', preparation.startBuildTask, preparation.withDependencies(packageName), '--dry=json'],
       { cwd: root, encoding: 'utf8', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
     );
     expect(dryRun.status).toBe(0);
-    const { packages } = JSON.parse(dryRun.stdout) as { packages: string[] };
-    expect(packages.sort()).toEqual([
+    return (JSON.parse(dryRun.stdout) as { tasks: Array<{ package: string; command: string }> })
+      .tasks;
+  }
+
+  it('the build covers the chapter and what it depends on, not the slides, bench or suites', () => {
+    expect(preparation.chapterPackage('02', root)).toBe('@sessions/chapter-02-inconsistency');
+    expect(
+      startBuild('02')
+        .map((task) => task.package)
+        .sort(),
+    ).toEqual([
       '@sessions/chapter-02-inconsistency',
       '@sessions/course-app',
       '@sessions/harness',
       '@sessions/load-balancer',
     ]);
   });
+
+  it.each(['01', '02', '03', '04', '05', '06'])(
+    'every package chapter %s needs has a quick build for npm start (turbo would skip one without)',
+    (chapter) => {
+      for (const task of startBuild(chapter))
+        expect({ package: task.package, command: task.command }).toEqual({
+          package: task.package,
+          command: expect.stringContaining('scripts/transpile.mjs'),
+        });
+    },
+  );
 
   it('an unknown chapter names no package, so the launcher refuses it with the list', () => {
     expect(preparation.chapterPackage('99', root)).toBeUndefined();

@@ -1,9 +1,8 @@
 import { appCases } from '../src/cases/app-cases';
 import type { HostileCase } from '../src/cases/hostile-case';
-import { runCase } from '../src/run-case';
 import { appChapters } from '../src/suite';
 import { startHostileWorld, type HostileWorld } from '../src/world/hostile-world';
-import { leftoverProcesses } from '../src/world/leftovers';
+import { hostileCaseTests } from './support/hostile-cases';
 
 const title = (c: HostileCase) =>
   `${c.kind} (${c.name}): answers ${c.expectedStatus}, the server keeps running`;
@@ -20,16 +19,5 @@ describe.each(appChapters)('hostile input to a chapter %s server', (chapter) => 
     await world?.stop();
   });
 
-  it.each(appCases(chapter).map((c) => [title(c), c] as const))('%s', async (_title, hostile) => {
-    const outcome = await runCase(world, hostile);
-    expect({ case: hostile.name, problems: outcome.problems }).toEqual({
-      case: hostile.name,
-      problems: [],
-    });
-  });
-
-  it('leaves no process it started running once the lab is stopped', async () => {
-    await world.stop();
-    expect(leftoverProcesses(pids)).toEqual([]);
-  });
+  hostileCaseTests(() => world, pids, appCases(chapter), title);
 });

@@ -3,9 +3,8 @@ import { framingHostileCases } from '../src/cases/framing-cases';
 import { limitCases } from '../src/cases/limit-cases';
 import { stickyCases } from '../src/cases/sticky-cases';
 import type { HostileCase } from '../src/cases/hostile-case';
-import { runCase } from '../src/run-case';
 import { startHostileWorld, type HostileWorld } from '../src/world/hostile-world';
-import { leftoverProcesses } from '../src/world/leftovers';
+import { hostileCaseTests } from './support/hostile-cases';
 
 const title = (c: HostileCase) =>
   `${c.kind} (${c.name}): answers ${c.expectedStatus ?? 'by closing'}, ${
@@ -24,20 +23,10 @@ describe('hostile input to the balancer, in front of the chapter 02 lab', () => 
     await world?.stop();
   });
 
-  it.each(
-    [...balancerCases, ...framingHostileCases, ...limitCases, ...stickyCases].map(
-      (c) => [title(c), c] as const,
-    ),
-  )('%s', async (_title, hostile) => {
-    const outcome = await runCase(world, hostile);
-    expect({ case: hostile.name, problems: outcome.problems }).toEqual({
-      case: hostile.name,
-      problems: [],
-    });
-  });
-
-  it('leaves no process it started running once the lab is stopped', async () => {
-    await world.stop();
-    expect(leftoverProcesses(pids)).toEqual([]);
-  });
+  hostileCaseTests(
+    () => world,
+    pids,
+    [...balancerCases, ...framingHostileCases, ...limitCases, ...stickyCases],
+    title,
+  );
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { upstreamsOf } from './chapter-servers';
 import {
   chapterDir,
   freePort,
@@ -30,7 +31,7 @@ export async function startHaproxy(
 ): Promise<RunningHaproxy> {
   const haproxy = await Haproxy.start({
     configFile: path.join(chapterDir('03-sticky'), 'haproxy', configFile),
-    servers: servers.map((server) => ({ id: server.id, address: `127.0.0.1:${server.port}` })),
+    servers: upstreamsOf(servers),
     port: await freePort(),
     checkInter: '300ms',
   });

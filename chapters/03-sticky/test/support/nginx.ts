@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { upstreamsOf } from './chapter-servers';
 import { chapterDir, freePort, Nginx, renderTemplate, type ChapterServer } from '@sessions/harness';
 
 export { renderTemplate };
@@ -17,7 +18,7 @@ export async function startNginx(
 ): Promise<RunningNginx> {
   const nginx = await Nginx.start({
     templateFile: path.join(chapterDir('03-sticky'), 'nginx', templateFile),
-    servers: servers.map((server) => ({ id: server.id, address: `127.0.0.1:${server.port}` })),
+    servers: upstreamsOf(servers),
     port: await freePort(),
   });
   return {

@@ -14,3 +14,16 @@ export function replicationRequest(body: string, secret: string | null, timestam
   };
   return { method: 'POST', headers, body };
 }
+
+/** A replicated session write (kind "set") for `sid`, stamped with version `at` by `by`. */
+export const setMessage = (sid: string, at: number, userid: string, by = 'http://127.0.0.1:1') =>
+  JSON.stringify({
+    from: 'http://127.0.0.1:1',
+    sentAt: Date.now(),
+    message: {
+      kind: 'set',
+      sid,
+      version: { at, by },
+      session: { cookie: { originalMaxAge: 60_000, expires: null }, userid, cart: [] },
+    },
+  });

@@ -1,26 +1,16 @@
-import { LabClient, networkTestGate, startLab, type Lab } from '@sessions/harness';
+import { LabClient, networkTestGate, useLab, useMeasurement } from '@sessions/harness';
 import { clusterOnHosts } from '../../lab/cluster-lab';
-import { measureSplitBrain, type SplitBrainResult } from '../../lab/split-brain';
+import { measureSplitBrain } from '../../lab/split-brain';
 
-const gate = networkTestGate();
-const describeNetwork = gate.run ? describe : describe.skip;
+const describeNetwork = networkTestGate().describe;
 const users = 4;
 
 describeNetwork('chapter 04 with WRITE_QUORUM=majority, split into {s1} | {s2, s3}', () => {
-  let lab: Lab | undefined;
-  let result: SplitBrainResult;
-
-  beforeAll(async () => {
-    lab = await startLab(clusterOnHosts, {
-      env: { WRITE_QUORUM: 'majority' },
-      serverReadyTimeoutMs: 60_000,
-    });
-    result = await measureSplitBrain(lab, users);
-  }, 240_000);
-
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(clusterOnHosts, {
+    env: { WRITE_QUORUM: 'majority' },
+    serverReadyTimeoutMs: 60_000,
   });
+  const result = useMeasurement(() => measureSplitBrain(lab, users), 240_000);
 
   it('s1, alone on its side, refuses every write instead of acknowledging it', () => {
     if (result.acknowledged.minority > 0)
@@ -51,8 +41,8 @@ describeNetwork('chapter 04 with WRITE_QUORUM=majority, split into {s1} | {s2, s
   });
 
   it('a refused write is a 503 that says why, and the refused item is nowhere', async () => {
-    const network = lab!.network!;
-    const s1 = lab!.server('1');
+    const network = lab.network!;
+    const s1 = lab.server('1');
     const user = new LabClient(s1.url, { name: 'refused' });
     await user.post('/login', { userid: 'refused' });
     const cookie = await user.jar.getCookieString(user.baseUrl);

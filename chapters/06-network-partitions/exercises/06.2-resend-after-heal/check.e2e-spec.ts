@@ -1,9 +1,8 @@
-import { LabClient, networkTestGate, startLab, waitFor, type Lab } from '@sessions/harness';
+import { LabClient, networkTestGate, useLab, waitFor } from '@sessions/harness';
 import { clusterOnHosts } from '../../lab/cluster-lab';
 import { addItemOn, meOn, replicationOf } from '../../lab/probe';
 
-const gate = networkTestGate();
-const describeNetwork = gate.run ? describe : describe.skip;
+const describeNetwork = networkTestGate().describe;
 // Sequential writes: only the first rides a connection opened before the cut, so at most one
 // user can be repaired by the kernel retransmitting it after the heal; the others cannot.
 const users = 4;
@@ -12,31 +11,23 @@ const resendMs = 500;
 const replicationGiveUpMs = 2 * 2_000;
 
 describeNetwork(`chapter 04 with RESEND_MISSED_MS=${resendMs}: {s1} | {s2, s3}, then heal`, () => {
-  let lab: Lab | undefined;
-
-  beforeAll(async () => {
-    lab = await startLab(clusterOnHosts, {
-      env: { RESEND_MISSED_MS: String(resendMs) },
-      serverReadyTimeoutMs: 60_000,
-    });
-  }, 120_000);
-
-  afterAll(async () => {
-    await lab?.stop();
+  const lab = useLab(clusterOnHosts, {
+    env: { RESEND_MISSED_MS: String(resendMs) },
+    serverReadyTimeoutMs: 60_000,
   });
 
   it('after the heal, every server comes to agree on each user’s cart without anyone writing again', async () => {
-    const { network, servers } = lab!;
+    const { network, servers } = lab;
     const settled = () =>
       waitFor(
         async () => (await Promise.all(servers.map(replicationOf))).every((r) => r.pending === 0),
         'every replication message to be delivered or given up',
         replicationGiveUpMs * 3,
       );
-    const [s1, s2] = [lab!.server('1'), lab!.server('2')];
+    const [s1, s2] = [lab.server('1'), lab.server('2')];
     const cookies: string[] = [];
     for (let i = 0; i < users; i++) {
-      const user = new LabClient(lab!.url, { name: `missed-${i}` });
+      const user = new LabClient(lab.url, { name: `missed-${i}` });
       await user.post('/login', { userid: `missed-${i}` });
       cookies.push(await user.jar.getCookieString(user.baseUrl));
     }

@@ -1,9 +1,8 @@
-import { networkTestGate, startLab, type Lab } from '@sessions/harness';
+import { networkTestGate, useLab, useMeasurement } from '@sessions/harness';
 import { clusterOnHosts } from '../../lab/cluster-lab';
 import { measureSplitBrain, type SplitBrainResult } from '../../lab/split-brain';
 
-const gate = networkTestGate();
-const describeNetwork = gate.run ? describe : describe.skip;
+const describeNetwork = networkTestGate().describe;
 const users = 4;
 
 /** The two counts this exercise adds: absent until the experiment measures them. */
@@ -13,17 +12,11 @@ interface StaleReads {
 }
 
 describeNetwork('the split-brain experiment counts what users saw during {s1} | {s2, s3}', () => {
-  let lab: Lab | undefined;
-  let result: SplitBrainResult & StaleReads;
-
-  beforeAll(async () => {
-    lab = await startLab(clusterOnHosts, { serverReadyTimeoutMs: 60_000 });
-    result = await measureSplitBrain(lab, users);
-  }, 180_000);
-
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(clusterOnHosts, { serverReadyTimeoutMs: 60_000 });
+  const result = useMeasurement<SplitBrainResult & StaleReads>(
+    () => measureSplitBrain(lab, users),
+    180_000,
+  );
 
   it('reports how many reloads users made through the balancer and how many were stale', () => {
     const { readsDuringPartition: reads, staleReadsDuringPartition: stale } = result;

@@ -1,27 +1,18 @@
-import { networkTestGate, startLab, type Lab } from '@sessions/harness';
+import { networkTestGate, useLab } from '@sessions/harness';
 import { relayedStoreLab } from '../../lab/relayed-store';
 import { measureRoundTrips } from '../../lab/round-trips';
 
-const gate = networkTestGate();
-const describeNetwork = gate.run ? describe : describe.skip;
+const describeNetwork = networkTestGate().describe;
 const requests = 10;
 // GET of the session, EXPIRE of the user's index, EXPIRE of the session: one after another.
 const roundTripsToday = 3;
 
 describeNetwork('a GET /me on chapter 05 with Redis on its own host, behind the relay', () => {
-  let lab: Lab | undefined;
   const { definition, store } = relayedStoreLab('redis');
-
-  beforeAll(async () => {
-    lab = await startLab(definition, { serverReadyTimeoutMs: 60_000 });
-  }, 120_000);
-
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const lab = useLab(definition, { serverReadyTimeoutMs: 60_000 });
 
   it('makes two round trips to the store, not three: the two expiries of its touch travel together', async () => {
-    const [plain, delayed] = await measureRoundTrips(lab!, store(), [0, 5], requests);
+    const [plain, delayed] = await measureRoundTrips(lab, store(), [0, 5], requests);
     const trips = plain.roundTripsPerRequest;
     if (!Number.isInteger(trips) || trips < 1)
       throw new Error(

@@ -1,15 +1,7 @@
-import {
-  chapterDir,
-  formatSpread,
-  formatTable,
-  round2,
-  spreadOf,
-  startLab,
-  writeResults,
-  type Figure,
-} from '@sessions/harness';
+import { formatSpread, round2, spreadOf, startLab, type Figure } from '@sessions/harness';
 import { relayedStoreLab, type SessionStoreKind } from '../relayed-store';
 import { measureRoundTrips, slope, type RoundTripSample } from '../round-trips';
+import { report } from './report';
 
 // 20 ms besides the 0, 1 and 5 of a data centre: on a noisy machine the slope needs a long lever.
 const addedRtts = [0, 1, 5, 20];
@@ -82,10 +74,7 @@ export async function runRoundTrips(): Promise<void> {
     }
     figures[`${kind}.slopeOverRoundTrips`] = round2(slopes.median / trips.median);
   }
-  console.log(
-    `\n${formatTable(rows, 'Round trips cost distance: median (min–max) of the rounds')}`,
-  );
-  writeResults(chapterDir('06-network-partitions'), {
+  report('Round trips cost distance: median (min–max) of the rounds', rows, {
     experiment: 'round-trips',
     parameters: { rounds, requests, addedRtts: addedRtts.join(', ') },
     figures,

@@ -1,12 +1,4 @@
-import {
-  chapterDir,
-  formatSpread,
-  formatTable,
-  spreadOf,
-  startLab,
-  writeResults,
-  type Figure,
-} from '@sessions/harness';
+import { formatSpread, spreadOf, startLab, type Figure } from '@sessions/harness';
 import {
   healthCheck,
   measureSlowLink,
@@ -14,6 +6,7 @@ import {
   type SlowLinkOptions,
   type SlowLinkResult,
 } from '../slow-link';
+import { report } from './report';
 
 const rounds = 3;
 const users = 8;
@@ -90,10 +83,7 @@ export async function runSlowLink(): Promise<void> {
     }
     rows.push(row);
   }
-  console.log(
-    `\n${formatTable(rows, 'Sticky sessions and a bad link: per round, median (min–max)')}`,
-  );
-  writeResults(chapterDir('06-network-partitions'), {
+  report('Sticky sessions and a bad link: per round, median (min–max)', rows, {
     experiment: 'slow-link',
     parameters: {
       rounds,

@@ -1,14 +1,7 @@
-import {
-  chapterDir,
-  formatSpread,
-  formatTable,
-  spreadOf,
-  startLab,
-  writeResults,
-  type Figure,
-} from '@sessions/harness';
+import { formatSpread, spreadOf, startLab, type Figure } from '@sessions/harness';
 import { clusterOnHosts } from '../cluster-lab';
 import { measureSplitBrain, type SplitBrainResult } from '../split-brain';
+import { report } from './report';
 
 const users = 6;
 const rounds = 3;
@@ -55,8 +48,7 @@ export async function runSplitBrain(): Promise<void> {
     }
     rows.push(row);
   }
-  console.log(`\n${formatTable(rows, 'Split brain: counts per round, median (min–max)')}`);
-  writeResults(chapterDir('06-network-partitions'), {
+  report('Split brain: counts per round, median (min–max)', rows, {
     experiment: 'split-brain',
     parameters: { users, rounds, partition: '{s1} | {s2, s3}' },
     figures,

@@ -1,12 +1,4 @@
-import {
-  chapterDir,
-  formatSpread,
-  formatTable,
-  spreadOf,
-  startLab,
-  writeResults,
-  type Figure,
-} from '@sessions/harness';
+import { formatSpread, spreadOf, startLab, type Figure } from '@sessions/harness';
 import { sentinelOnHostsLab, sentinelTiming } from '../sentinel-lab';
 import {
   acceptWindowMs,
@@ -15,6 +7,7 @@ import {
   type MinReplicas,
   type StorePartitionResult,
 } from '../store-partition';
+import { report } from './report';
 
 const rounds = 3;
 const paceMs = 100;
@@ -79,8 +72,7 @@ export async function runStorePartition(): Promise<void> {
     }
     rows.push(row);
   }
-  console.log(`\n${formatTable(rows, 'The store under a partition: per round, median (min–max)')}`);
-  writeResults(chapterDir('06-network-partitions'), {
+  report('The store under a partition: per round, median (min–max)', rows, {
     experiment: 'store-partition',
     parameters: {
       rounds,

@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ManagedProcess } from '../process/managed-process';
-import { waitFor } from '../process/wait';
+import { ManagedService } from '../process/managed-service';
 import { repoRoot } from '../repo';
 import { makeTempDir, removeTempDir } from '../services/temp-dir';
 import { requireBinary } from '../system/system-binary';
+import { renderTemplateFile } from './config-template';
 import { parseShowStat, statsSocketCommand, type HaproxyServerStat } from './haproxy-stats';
 import {
   configValues,
@@ -23,26 +24,29 @@ export interface StartHaproxyOptions {
   checkInter?: string;
   /** How often the stats socket is read for the dashboard. */
   statsEveryMs?: number;
+  /** Shown in error messages; "haproxy" unless given. */
+  label?: string;
 }
 
 /**
- * Debian's HAProxy on exactly a shipped config file (it reads the addresses from its
- * environment as "${VAR}"), plus a second file the lab writes: a `stats socket` (HAProxy's
- * runtime API) in a private folder, read every second for the dashboard.
+ * Debian's HAProxy on a shipped config file, its "${VAR}" placeholders filled in (the same
+ * values a learner exports to run the file by hand), plus a second file the lab writes: a
+ * `stats socket` (HAProxy's runtime API) in a private folder, read every second for the
+ * dashboard.
  */
-export class Haproxy implements RealBalancer {
+export class Haproxy extends ManagedService implements RealBalancer {
   readonly kind = 'haproxy';
   private latest: HaproxyServerStat[] | undefined;
   private readonly timer: NodeJS.Timeout;
 
   private constructor(
-    private readonly process: ManagedProcess,
     readonly url: string,
     readonly config: string,
     readonly statsSocket: string,
     private readonly dir: string,
     statsEveryMs: number,
   ) {
+    super();
     this.timer = setInterval(() => void this.refresh(), statsEveryMs);
     this.timer.unref();
   }
@@ -52,47 +56,52 @@ export class Haproxy implements RealBalancer {
     const dir = makeTempDir('haproxy');
     const statsSocket = path.join(dir, 'haproxy.sock');
     const statsConfig = path.join(dir, 'stats-socket.cfg');
+    const host = options.host ?? '127.0.0.1';
+    let config: string;
+    try {
+      config = renderTemplateFile(
+        options.configFile,
+        {
+          ...configValues(`${host}:${options.port}`, options.servers),
+          ...(options.checkInter ? { CHECK_INTER: options.checkInter } : {}),
+        },
+        dir,
+      );
+    } catch (error) {
+      removeTempDir(dir);
+      throw error;
+    }
     writeFileSync(
       statsConfig,
       `# Written by the lab: HAProxy's runtime API, read by the dashboard.\nglobal\n    stats socket "${statsSocket}" mode 600 level operator\n`,
     );
-    const host = options.host ?? '127.0.0.1';
+    const label = options.label ?? 'haproxy';
     const process = new ManagedProcess({
       command: binary,
-      args: ['-f', options.configFile, '-f', statsConfig, '-db'],
-      label: 'haproxy',
-      env: {
-        ...configValues(`${host}:${options.port}`, options.servers),
-        ...(options.checkInter ? { CHECK_INTER: options.checkInter } : {}),
-      },
+      // -db: stay in the foreground, so the harness owns the process and stops it.
+      args: ['-f', config, '-f', statsConfig, '-db'],
+      label,
     });
     const haproxy = new Haproxy(
-      process,
       `http://${host}:${options.port}`,
       path.relative(repoRoot(), options.configFile),
       statsSocket,
       dir,
       options.statsEveryMs ?? 1000,
     );
-    try {
-      await waitFor(async () => {
-        if (!process.alive) throw new Error(`haproxy exited:\n${process.recentOutput()}`);
-        return haproxy.refresh();
-      }, `haproxy to open its stats socket ${statsSocket}`);
-    } catch (error) {
-      await haproxy.stop();
-      throw error;
-    }
+    // Ready once its runtime API answers: no request reaches the servers to find out.
+    await haproxy.runUntilReady(process, {
+      ready: () => haproxy.refresh(),
+      waitingFor: `${label} to open its stats socket ${statsSocket}`,
+      name: label,
+      timeoutMs: 15_000,
+    });
     return haproxy;
-  }
-
-  get pid(): number | undefined {
-    return this.process.pid;
   }
 
   /** What HAProxy prints in the foreground (-db): server state changes among them. */
   get stderr(): NodeJS.ReadableStream | null {
-    return this.process.child.stderr;
+    return this.process?.child.stderr ?? null;
   }
 
   /** What HAProxy says of its servers now, straight from the stats socket. */
@@ -123,7 +132,7 @@ export class Haproxy implements RealBalancer {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.process.stop();
+    await this.process?.stop();
     removeTempDir(this.dir);
   }
 }

@@ -1,11 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ManagedProcess } from '../process/managed-process';
-import { isHealthy, waitFor } from '../process/wait';
+import { ManagedService } from '../process/managed-service';
+import { isHealthy } from '../process/wait';
 import { repoRoot } from '../repo';
 import { makeTempDir, removeTempDir } from '../services/temp-dir';
 import { requireBinary } from '../system/system-binary';
-import { renderTemplate } from './config-template';
+import { renderTemplateFile } from './config-template';
 import { configValues, type RealBalancer, type UpstreamServer } from './real-balancer';
 
 export interface StartNginxOptions {
@@ -14,6 +15,8 @@ export interface StartNginxOptions {
   servers: readonly UpstreamServer[];
   port: number;
   host?: string;
+  /** Shown in error messages; "nginx" unless given. */
+  label?: string;
 }
 
 /**
@@ -22,65 +25,56 @@ export interface StartNginxOptions {
  * Open-source nginx has no status of its upstreams to read: the dashboard shows what the
  * servers themselves report.
  */
-export class Nginx implements RealBalancer {
+export class Nginx extends ManagedService implements RealBalancer {
   readonly kind = 'nginx';
 
   private constructor(
-    private readonly process: ManagedProcess,
     readonly url: string,
     readonly config: string,
     private readonly dir: string,
-  ) {}
+  ) {
+    super();
+  }
 
   static async start(options: StartNginxOptions): Promise<Nginx> {
     const binary = requireBinary('nginx');
     const dir = makeTempDir('nginx');
     const host = options.host ?? '127.0.0.1';
-    const config = path.join(dir, 'nginx.conf');
+    let config: string;
     try {
-      const template = readFileSync(options.templateFile, 'utf8');
-      writeFileSync(
-        config,
-        renderTemplate(template, configValues(`${host}:${options.port}`, options.servers)),
+      config = renderTemplateFile(
+        options.templateFile,
+        configValues(`${host}:${options.port}`, options.servers),
+        dir,
       );
     } catch (error) {
       removeTempDir(dir);
       throw error;
     }
+    const label = options.label ?? 'nginx';
     const process = new ManagedProcess({
       command: binary,
+      // prettier-ignore
       args: [
-        '-p',
-        dir,
-        '-c',
-        config,
-        '-e',
-        path.join(dir, 'error.log'),
-        '-g',
-        `daemon off; pid ${dir}/nginx.pid;`,
+        '-p', dir,
+        '-c', config,
+        '-e', path.join(dir, 'error.log'),
+        '-g', `daemon off; pid ${dir}/nginx.pid;`,
       ],
-      label: 'nginx',
+      label,
     });
     const nginx = new Nginx(
-      process,
       `http://${host}:${options.port}`,
       path.relative(repoRoot(), options.templateFile),
       dir,
     );
-    try {
-      await waitFor(async () => {
-        if (!process.alive) throw new Error(`nginx exited:\n${process.recentOutput()}`);
-        return isHealthy(nginx.url);
-      }, `nginx to answer on ${nginx.url}`);
-    } catch (error) {
-      await nginx.stop();
-      throw error;
-    }
+    await nginx.runUntilReady(process, {
+      ready: () => isHealthy(nginx.url),
+      waitingFor: `${label} to answer on ${nginx.url}`,
+      name: label,
+      timeoutMs: 15_000,
+    });
     return nginx;
-  }
-
-  get pid(): number | undefined {
-    return this.process.pid;
   }
 
   /** The error log: refused connections, upstreams marked failed. */
@@ -97,7 +91,7 @@ export class Nginx implements RealBalancer {
   }
 
   async stop(): Promise<void> {
-    await this.process.stop();
+    await this.process?.stop();
     removeTempDir(this.dir);
   }
 }

@@ -43,6 +43,23 @@ export async function waitUntilReady(process: ManagedProcess, readiness: Readine
 export abstract class ManagedService {
   protected process: ManagedProcess | undefined;
 
+  /** Stops it for good, with whatever it keeps on disk. */
+  abstract stop(): Promise<void>;
+
+  /**
+   * Makes `process` this service's and waits until it answers; when it exits or never
+   * answers, the service is stopped (its folder removed too) and the error says why.
+   */
+  protected async runUntilReady(process: ManagedProcess, readiness: Readiness): Promise<void> {
+    this.process = process;
+    try {
+      await waitUntilReady(process, readiness);
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+  }
+
   get alive(): boolean {
     return this.process?.alive ?? false;
   }

@@ -91,28 +91,42 @@ function save(): void {
   renameSync(partial, file);
 }
 
-export function recordProcess(entry: Omit<RecordedProcess, 'startTicks'>): void {
-  record().processes.push({ ...entry, startTicks: processStartTicks(entry.pid) });
+type RecordedList = 'processes' | 'tempDirs' | 'netns';
+type EntryOf<List extends RecordedList> = RunRecord[List][number];
+
+/** Adds what was just started or made to this run's record, on disk at once. */
+function remember<List extends RecordedList>(list: List, entry: EntryOf<List>): void {
+  (record()[list] as Array<EntryOf<List>>).push(entry);
   save();
+}
+
+/** Drops what has been ended or removed from this run's record. */
+function forget<List extends RecordedList>(
+  list: List,
+  gone: (entry: EntryOf<List>) => boolean,
+): void {
+  const current = state.record;
+  if (!current) return;
+  current[list] = (current[list] as Array<EntryOf<List>>).filter(
+    (entry) => !gone(entry),
+  ) as RunRecord[List];
+  save();
+}
+
+export function recordProcess(entry: Omit<RecordedProcess, 'startTicks'>): void {
+  remember('processes', { ...entry, startTicks: processStartTicks(entry.pid) });
 }
 
 export function forgetProcess(pid: number): void {
-  const current = state.record;
-  if (!current) return;
-  current.processes = current.processes.filter((entry) => entry.pid !== pid);
-  save();
+  forget('processes', (entry) => entry.pid === pid);
 }
 
 export function recordTempDir(dir: string): void {
-  record().tempDirs.push(dir);
-  save();
+  remember('tempDirs', dir);
 }
 
 export function forgetTempDir(dir: string): void {
-  const current = state.record;
-  if (!current) return;
-  current.tempDirs = current.tempDirs.filter((entry) => entry !== dir);
-  save();
+  forget('tempDirs', (entry) => entry === dir);
 }
 
 /** The name a network namespace of this run must have, so a later run can recognise it. */
@@ -122,15 +136,11 @@ export function netnsName(host: string, launcherPid = process.pid): string {
 }
 
 export function recordNetns(name: string): void {
-  record().netns.push(name);
-  save();
+  remember('netns', name);
 }
 
 export function forgetNetns(name: string): void {
-  const current = state.record;
-  if (!current) return;
-  current.netns = current.netns.filter((entry) => entry !== name);
-  save();
+  forget('netns', (entry) => entry === name);
 }
 
 /** This run's own folder for files only its user may read (store passwords). */

@@ -6,8 +6,9 @@ import type { Placement } from '../process/chapter-server';
 import { requireBinary } from '../system/system-binary';
 import { freePort } from '../process/free-port';
 import { ManagedProcess } from '../process/managed-process';
+import { ManagedService } from '../process/managed-service';
 import { waitFor } from '../process/wait';
-import { redisCommand, redisInfo } from './redis-command';
+import { redisCommand, redisInfo, type RespValue } from './redis-command';
 import { RedisServer, startRedis } from './redis';
 import { makeTempDir, removeTempDir } from './temp-dir';
 
@@ -36,59 +37,124 @@ export interface StartSentinelsOptions {
 /** Sentinel's own port: each Sentinel on a host of its own can use it. */
 const sentinelPort = 26379;
 
-/** Sentinels (three by default) watching one primary, each a real `redis-server --sentinel`. */
+interface SentinelConfig {
+  host: string;
+  port: number;
+  masterName: string;
+  master: { host: string; port: number };
+  quorum: number;
+  downAfterMs: number;
+  failoverTimeoutMs: number;
+  password: string;
+}
+
+/**
+ * One Sentinel, a real `redis-server --sentinel`, started and stopped like every other process
+ * a lab runs. It rewrites its own config file (it records what it learns), so each has one,
+ * in a folder of its own.
+ */
+export class Sentinel extends ManagedService {
+  private constructor(
+    readonly host: string,
+    readonly port: number,
+    private readonly dir: string,
+    private readonly password: string,
+  ) {
+    super();
+  }
+
+  static async start(config: SentinelConfig, placement?: Placement): Promise<Sentinel> {
+    const binary = requireBinary('redis');
+    const sentinel = new Sentinel(
+      config.host,
+      config.port,
+      makeTempDir('sentinel'),
+      config.password,
+    );
+    const file = path.join(sentinel.dir, 'sentinel.conf');
+    const name = config.masterName;
+    writeFileSync(
+      file,
+      [
+        `port ${config.port}`,
+        `bind ${config.host}`,
+        `dir ${sentinel.dir}`,
+        `sentinel monitor ${name} ${config.master.host} ${config.master.port} ${config.quorum}`,
+        `sentinel down-after-milliseconds ${name} ${config.downAfterMs}`,
+        `sentinel failover-timeout ${name} ${config.failoverTimeoutMs}`,
+        `sentinel parallel-syncs ${name} 1`,
+        `sentinel auth-pass ${name} ${config.password}`,
+        // Clients and the other Sentinels must authenticate too.
+        `requirepass ${config.password}`,
+        '',
+      ].join('\n'),
+      { mode: 0o600 },
+    );
+    const command = placement
+      ? placement.network.commandIn(placement.host, binary, [file, '--sentinel'])
+      : { command: binary, args: [file, '--sentinel'] };
+    const label = `sentinel ${config.host}:${config.port}`;
+    const process = new ManagedProcess({ ...command, cwd: sentinel.dir, label });
+    await sentinel.runUntilReady(process, {
+      ready: async () => (await sentinel.command('PING').catch(() => undefined)) === 'PONG',
+      waitingFor: `${label} to answer PING`,
+      name: label,
+      timeoutMs: 10_000,
+    });
+    return sentinel;
+  }
+
+  get address(): RedisNodeAddress {
+    return { host: this.host, port: this.port };
+  }
+
+  /** One command over a fresh connection, authenticated. */
+  command(...args: string[]): Promise<RespValue> {
+    return redisCommand(this.port, args, {
+      host: this.host,
+      password: this.password,
+      timeoutMs: 1_000,
+    });
+  }
+
+  /** Stops for good and deletes its folder. */
+  async stop(): Promise<void> {
+    await this.process?.stop();
+    removeTempDir(this.dir);
+  }
+}
+
+/** Sentinels (three by default) watching one primary. */
 export class SentinelGroup {
   private constructor(
     readonly masterName: string,
-    readonly nodes: RedisNodeAddress[],
-    private readonly processes: ManagedProcess[],
-    private readonly dirs: string[],
+    readonly sentinels: Sentinel[],
     readonly password: string,
   ) {}
 
   static async start(options: StartSentinelsOptions): Promise<SentinelGroup> {
-    const binary = requireBinary('redis');
     const masterName = options.masterName ?? 'course';
     const count = options.count ?? 3;
-    const processes: ManagedProcess[] = [];
-    const dirs: string[] = [];
-    const nodes: RedisNodeAddress[] = [];
-    const group = new SentinelGroup(masterName, nodes, processes, dirs, options.password);
+    const group = new SentinelGroup(masterName, [], options.password);
     try {
       for (let i = 0; i < count; i++) {
         const placement = options.placements?.[i];
         if (options.placements && !placement)
           throw new Error(`${count} Sentinels need ${count} placements`);
-        const host = placement ? placement.network.host(placement.host).address : '127.0.0.1';
-        const port = placement ? sentinelPort : await freePort();
-        const dir = makeTempDir('sentinel');
-        dirs.push(dir);
-        // Sentinel rewrites its own config file (it records what it learns), so each gets one.
-        const config = path.join(dir, 'sentinel.conf');
-        writeFileSync(
-          config,
-          [
-            `port ${port}`,
-            `bind ${host}`,
-            `dir ${dir}`,
-            `sentinel monitor ${masterName} ${options.master.host ?? '127.0.0.1'} ${options.master.port} ${options.quorum ?? 2}`,
-            `sentinel down-after-milliseconds ${masterName} ${options.downAfterMs ?? 1000}`,
-            `sentinel failover-timeout ${masterName} ${options.failoverTimeoutMs ?? 5000}`,
-            `sentinel parallel-syncs ${masterName} 1`,
-            `sentinel auth-pass ${masterName} ${options.password}`,
-            // Clients and the other Sentinels must authenticate too.
-            `requirepass ${options.password}`,
-            '',
-          ].join('\n'),
-          { mode: 0o600 },
+        const sentinel = await Sentinel.start(
+          {
+            host: placement ? placement.network.host(placement.host).address : '127.0.0.1',
+            port: placement ? sentinelPort : await freePort(),
+            masterName,
+            master: { host: options.master.host ?? '127.0.0.1', port: options.master.port },
+            quorum: options.quorum ?? 2,
+            downAfterMs: options.downAfterMs ?? 1000,
+            failoverTimeoutMs: options.failoverTimeoutMs ?? 5000,
+            password: options.password,
+          },
+          placement,
         );
-        const command = placement
-          ? placement.network.commandIn(placement.host, binary, [config, '--sentinel'])
-          : { command: binary, args: [config, '--sentinel'] };
-        processes.push(
-          new ManagedProcess({ ...command, cwd: dir, label: `sentinel ${host}:${port}` }),
-        );
-        nodes.push({ host, port });
+        group.sentinels.push(sentinel);
       }
       // Sentinels find each other through hello messages on the primary (every 2 s): a
       // failover needs a majority of them to know each other.
@@ -99,24 +165,27 @@ export class SentinelGroup {
         200,
       );
     } catch (error) {
+      const output = group.sentinels.map((sentinel) => sentinel.recentOutput()).join('\n');
       await group.stop();
-      throw new Error(
-        `${(error as Error).message}\n${processes.map((p) => p.recentOutput()).join('\n')}`,
-        { cause: error },
-      );
+      throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
     }
     return group;
+  }
+
+  /** Where each Sentinel listens: REDIS_SENTINELS for the chapter servers. */
+  get nodes(): RedisNodeAddress[] {
+    return this.sentinels.map((sentinel) => sentinel.address);
   }
 
   /** Where the Sentinels say the primary is now (the first one that answers). */
   async masterAddress(): Promise<RedisNodeAddress> {
     let lastError: unknown;
-    for (const node of this.nodes) {
+    for (const sentinel of this.sentinels) {
       try {
-        const reply = await redisCommand(
-          node.port,
-          ['SENTINEL', 'get-master-addr-by-name', this.masterName],
-          { host: node.host, password: this.password },
+        const reply = await sentinel.command(
+          'SENTINEL',
+          'get-master-addr-by-name',
+          this.masterName,
         );
         if (Array.isArray(reply)) return { host: String(reply[0]), port: Number(reply[1]) };
       } catch (error) {
@@ -128,27 +197,19 @@ export class SentinelGroup {
 
   /** How many replicas the Sentinels have seen for the primary. */
   async replicasKnown(): Promise<number> {
-    const reply = await redisCommand(
-      this.nodes[0].port,
-      ['SENTINEL', 'replicas', this.masterName],
-      { host: this.nodes[0].host, password: this.password },
-    );
+    const reply = await this.sentinels[0].command('SENTINEL', 'replicas', this.masterName);
     return Array.isArray(reply) ? reply.length : 0;
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.processes.map((process) => process.stop()));
-    for (const dir of this.dirs) removeTempDir(dir);
+    await Promise.all(this.sentinels.map((sentinel) => sentinel.stop()));
   }
 
   private async peersKnown(): Promise<number> {
     let known = 0;
-    for (const node of this.nodes) {
+    for (const sentinel of this.sentinels) {
       try {
-        const reply = await redisCommand(node.port, ['SENTINEL', 'sentinels', this.masterName], {
-          host: node.host,
-          password: this.password,
-        });
+        const reply = await sentinel.command('SENTINEL', 'sentinels', this.masterName);
         known += Array.isArray(reply) ? reply.length : 0;
       } catch {
         // not up yet

@@ -11,6 +11,11 @@ const json = { 'content-type': 'application/json' };
 const maxCartItems = 100;
 
 /** A POST /login with this body, straight to the server. */
+/** A case sent as steps (log in, then send something), judged by the reply `run` returns. */
+function steps(run: (context: CaseContext) => Promise<Reply>): HostileCase['send'] {
+  return { via: 'steps', run };
+}
+
 function postLogin(body: string, headers: Record<string, string> = json) {
   return { via: 'fetch' as const, method: 'POST', path: '/login', headers: () => headers, body };
 }
@@ -70,19 +75,16 @@ function tampered(part: 'signature' | 'id'): HostileCase {
         ? 'one character of the signature changed'
         : 'one character of the id changed',
     target: 'app',
-    send: {
-      via: 'steps',
-      run: async (context) => {
-        const user = await logIn(context, 'victim');
-        const value = decodeURIComponent(user.cookieValue); // s:<id>.<signature>
-        const dot = value.lastIndexOf('.');
-        const forged = changeOneCharacter(value, part === 'signature' ? dot + 10 : 5);
-        const reply = await me(context, {
-          cookie: `${user.cookieName}=${encodeURIComponent(forged)}`,
-        });
-        return expectUnknown(reply, 'a tampered cookie');
-      },
-    },
+    send: steps(async (context) => {
+      const user = await logIn(context, 'victim');
+      const value = decodeURIComponent(user.cookieValue); // s:<id>.<signature>
+      const dot = value.lastIndexOf('.');
+      const forged = changeOneCharacter(value, part === 'signature' ? dot + 10 : 5);
+      const reply = await me(context, {
+        cookie: `${user.cookieName}=${encodeURIComponent(forged)}`,
+      });
+      return expectUnknown(reply, 'a tampered cookie');
+    }),
     expectedStatus: 200,
   };
 }
@@ -121,40 +123,34 @@ export function appCases(chapter: string): HostileCase[] {
       kind: 'unsigned session cookie',
       name: 'a real session id without its signature',
       target: 'app',
-      send: {
-        via: 'steps',
-        run: async (context) => {
-          const user = await logIn(context, 'victim');
-          return expectUnknown(
-            await me(context, { cookie: `${user.cookieName}=${user.sessionId}` }),
-            'an unsigned id',
-          );
-        },
-      },
+      send: steps(async (context) => {
+        const user = await logIn(context, 'victim');
+        return expectUnknown(
+          await me(context, { cookie: `${user.cookieName}=${user.sessionId}` }),
+          'an unsigned id',
+        );
+      }),
       expectedStatus: 200,
     },
     {
       kind: 'planted session id (fixation)',
       name: 'a validly signed id the server never issued, then a login',
       target: 'app',
-      send: {
-        via: 'steps',
-        run: async (context) => {
-          const planted = neverIssuedId();
-          const cookie = `sid=${signedCookieValue(planted, context.sessionSecret)}`;
-          const before = expectUnknown(await me(context, { cookie }), 'a never-issued id');
-          const login = await sendFetch(`${context.baseUrl}/login`, {
-            method: 'POST',
-            headers: { ...json, cookie },
-            body: '{"userid":"victim"}',
-          });
-          const sessionId = parseJson<{ sessionId?: string }>(login)?.sessionId;
-          const problems = [...(before.problems ?? [])];
-          if (!sessionId || sessionId === planted || login.body.includes(planted))
-            problems.push(`the login kept the planted id (${sessionId})`);
-          return { ...login, problems, notes: 'login issued a fresh id' };
-        },
-      },
+      send: steps(async (context) => {
+        const planted = neverIssuedId();
+        const cookie = `sid=${signedCookieValue(planted, context.sessionSecret)}`;
+        const before = expectUnknown(await me(context, { cookie }), 'a never-issued id');
+        const login = await sendFetch(`${context.baseUrl}/login`, {
+          method: 'POST',
+          headers: { ...json, cookie },
+          body: '{"userid":"victim"}',
+        });
+        const sessionId = parseJson<{ sessionId?: string }>(login)?.sessionId;
+        const problems = [...(before.problems ?? [])];
+        if (!sessionId || sessionId === planted || login.body.includes(planted))
+          problems.push(`the login kept the planted id (${sessionId})`);
+        return { ...login, problems, notes: 'login issued a fresh id' };
+      }),
       expectedStatus: 200,
       checks: [
         (reply) =>
@@ -167,17 +163,11 @@ export function appCases(chapter: string): HostileCase[] {
       kind: 'session id in the URL',
       name: 'another user’s real id in ?sid=, ?jsessionid=, ?sessionId=',
       target: 'app',
-      send: {
-        via: 'steps',
-        run: async (context) => {
-          const { sessionId } = await logIn(context, 'victim');
-          const query = ['sid', 'jsessionid', 'sessionId'].map((name) => `${name}=${sessionId}`);
-          return expectUnknown(
-            await me(context, {}, `/me?${query.join('&')}`),
-            'an id in the query',
-          );
-        },
-      },
+      send: steps(async (context) => {
+        const { sessionId } = await logIn(context, 'victim');
+        const query = ['sid', 'jsessionid', 'sessionId'].map((name) => `${name}=${sessionId}`);
+        return expectUnknown(await me(context, {}, `/me?${query.join('&')}`), 'an id in the query');
+      }),
       expectedStatus: 200,
     },
     // CR LF where a value might be echoed into a header.
@@ -193,13 +183,10 @@ export function appCases(chapter: string): HostileCase[] {
       kind: 'CRLF in parameters',
       name: 'cart item "apple\\r\\nX-Injected: 1" (logged in)',
       target: 'app',
-      send: {
-        via: 'steps',
-        run: async (context) => {
-          const user = await logIn(context, 'shopper');
-          return addToCart(context, user.cookie, 'apple\r\nX-Injected: 1');
-        },
-      },
+      send: steps(async (context) => {
+        const user = await logIn(context, 'shopper');
+        return addToCart(context, user.cookie, 'apple\r\nX-Injected: 1');
+      }),
       expectedStatus: 400,
       checks: [noResponseHeader('X-Injected')],
     },
@@ -234,36 +221,30 @@ export function appCases(chapter: string): HostileCase[] {
       kind: 'prototype pollution',
       name: '{"__proto__":{"userid":"admin"}} then a fresh GET /me',
       target: 'app',
-      send: {
-        via: 'steps',
-        run: async (context) => {
-          const login = await sendFetch(`${context.baseUrl}/login`, {
-            method: 'POST',
-            headers: json,
-            body: '{"__proto__":{"userid":"admin"},"constructor":{"prototype":{"userid":"admin"}}}',
-          });
-          const after = expectUnknown(await me(context), 'a polluted prototype');
-          return { ...login, problems: after.problems, notes: 'a fresh client is still nobody' };
-        },
-      },
+      send: steps(async (context) => {
+        const login = await sendFetch(`${context.baseUrl}/login`, {
+          method: 'POST',
+          headers: json,
+          body: '{"__proto__":{"userid":"admin"},"constructor":{"prototype":{"userid":"admin"}}}',
+        });
+        const after = expectUnknown(await me(context), 'a polluted prototype');
+        return { ...login, problems: after.problems, notes: 'a fresh client is still nobody' };
+      }),
       expectedStatus: 400,
     },
     {
       kind: 'stored HTML injection',
       name: 'cart item <script>…</script>, then the HTML page',
       target: 'app',
-      send: {
-        via: 'steps',
-        run: async (context) => {
-          const user = await logIn(context, 'shopper');
-          const added = await addToCart(context, user.cookie, '<script>alert(1)</script>');
-          const page = await me(context, { cookie: user.cookie }, '/');
-          return {
-            ...page,
-            problems: added.status === 200 ? [] : [`adding the item answered ${added.status}`],
-          };
-        },
-      },
+      send: steps(async (context) => {
+        const user = await logIn(context, 'shopper');
+        const added = await addToCart(context, user.cookie, '<script>alert(1)</script>');
+        const page = await me(context, { cookie: user.cookie }, '/');
+        return {
+          ...page,
+          problems: added.status === 200 ? [] : [`adding the item answered ${added.status}`],
+        };
+      }),
       expectedStatus: 200,
       checks: [bodyLacks('<script>alert(1)</script>', 'the item as live HTML')],
     },
@@ -271,19 +252,16 @@ export function appCases(chapter: string): HostileCase[] {
       kind: 'session bloat',
       name: '101 cart items into one session (the cart holds 100)',
       target: 'app',
-      send: {
-        via: 'steps',
-        run: async (context) => {
-          const user = await logIn(context, 'hoarder');
-          let last: Reply | undefined;
-          for (let i = 0; i <= maxCartItems; i++) {
-            last = await addToCart(context, user.cookie, `item-${i}`);
-            if (i < maxCartItems && last.status !== 200)
-              return { ...last, problems: [`item ${i + 1} was refused (${last.status})`] };
-          }
-          return last!;
-        },
-      },
+      send: steps(async (context) => {
+        const user = await logIn(context, 'hoarder');
+        let last: Reply | undefined;
+        for (let i = 0; i <= maxCartItems; i++) {
+          last = await addToCart(context, user.cookie, `item-${i}`);
+          if (i < maxCartItems && last.status !== 200)
+            return { ...last, problems: [`item ${i + 1} was refused (${last.status})`] };
+        }
+        return last!;
+      }),
       expectedStatus: 409,
     },
     {
@@ -325,25 +303,22 @@ const chapterSpecific: Record<string, HostileCase[]> = {
       kind: 'session id in the URL',
       name: '/login;jsessionid=<never issued> (URL rewriting must not adopt it)',
       target: 'app',
-      send: {
-        via: 'steps',
-        run: async (context) => {
-          const planted = neverIssuedId();
-          const before = expectUnknown(
-            await me(context, {}, `/me;jsessionid=${planted}`),
-            'a never-issued id in the URL',
-          );
-          const login = await sendFetch(`${context.baseUrl}/login;jsessionid=${planted}`, {
-            method: 'POST',
-            headers: json,
-            body: '{"userid":"victim"}',
-          });
-          const sessionId = parseJson<{ sessionId?: string }>(login)?.sessionId;
-          const problems = [...(before.problems ?? [])];
-          if (!sessionId || sessionId === planted) problems.push('the login kept the planted id');
-          return { ...login, problems, notes: 'login issued a fresh id' };
-        },
-      },
+      send: steps(async (context) => {
+        const planted = neverIssuedId();
+        const before = expectUnknown(
+          await me(context, {}, `/me;jsessionid=${planted}`),
+          'a never-issued id in the URL',
+        );
+        const login = await sendFetch(`${context.baseUrl}/login;jsessionid=${planted}`, {
+          method: 'POST',
+          headers: json,
+          body: '{"userid":"victim"}',
+        });
+        const sessionId = parseJson<{ sessionId?: string }>(login)?.sessionId;
+        const problems = [...(before.problems ?? [])];
+        if (!sessionId || sessionId === planted) problems.push('the login kept the planted id');
+        return { ...login, problems, notes: 'login issued a fresh id' };
+      }),
       expectedStatus: 200,
     },
     {

@@ -10,7 +10,7 @@ import {
   echoed,
   servedByPool,
 } from './checks';
-import type { CaseContext, HostileCase, Reply } from './hostile-case';
+import type { CaseContext, Check, HostileCase, Reply } from './hostile-case';
 import { logIn } from './session-steps';
 
 const close = 'Connection: close';
@@ -103,6 +103,52 @@ function refusedControl(
     target: 'balancer',
     send: { via: 'raw', bytes: controlRequest(action, headers) },
     expectedStatus,
+    forwarded: 'never',
+  };
+}
+
+/**
+ * A page request asking to switch protocols: the balancer answers it as plain HTTP from the
+ * pool, and the app never sees the upgrade headers (`checks` say which).
+ */
+function unrelayedUpgrade(name: string, headers: string[], checks: Check[]): HostileCase {
+  return {
+    kind: 'protocol upgrade the balancer does not relay',
+    name,
+    target: 'echo',
+    send: {
+      via: 'raw',
+      bytes: (c) => httpRequest('GET /whoami HTTP/1.1', [`Host: ${c.host}`, ...headers]),
+    },
+    expectedStatus: 200,
+    forwarded: 'pool',
+    checks,
+  };
+}
+
+/**
+ * A POST /cart whose length can be read more than one way (where one request could hide
+ * another): refused with 400, never forwarded. `body` may name the target host.
+ */
+function smuggling(
+  name: string,
+  lengthHeaders: string[],
+  body: string | ((host: string) => string),
+): HostileCase {
+  return {
+    kind: 'request smuggling',
+    name,
+    target: 'balancer',
+    send: {
+      via: 'raw',
+      bytes: (c) =>
+        httpRequest(
+          'POST /cart HTTP/1.1',
+          [`Host: ${c.host}`, ...lengthHeaders, close],
+          typeof body === 'string' ? body : body(c.host),
+        ),
+    },
+    expectedStatus: 400,
     forwarded: 'never',
   };
 }
@@ -234,43 +280,25 @@ export const balancerCases: HostileCase[] = [
           : undefined,
     ],
   },
-  {
-    kind: 'protocol upgrade the balancer does not relay',
-    name: 'Upgrade: websocket on a page',
-    target: 'echo',
-    send: {
-      via: 'raw',
-      bytes: (c) =>
-        httpRequest('GET /whoami HTTP/1.1', [
-          `Host: ${c.host}`,
-          'Connection: Upgrade, close',
-          'Upgrade: websocket',
-          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
-          'Sec-WebSocket-Version: 13',
-        ]),
-    },
-    expectedStatus: 200,
-    forwarded: 'pool',
-    checks: [appNeverSaw('upgrade')],
-  },
-  {
-    kind: 'protocol upgrade the balancer does not relay',
-    name: 'Upgrade: h2c with HTTP2-Settings',
-    target: 'echo',
-    send: {
-      via: 'raw',
-      bytes: (c) =>
-        httpRequest('GET /whoami HTTP/1.1', [
-          `Host: ${c.host}`,
-          'Connection: Upgrade, HTTP2-Settings, close',
-          'Upgrade: h2c',
-          'HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA',
-        ]),
-    },
-    expectedStatus: 200,
-    forwarded: 'pool',
-    checks: [appNeverSaw('upgrade'), appNeverSaw('http2-settings')],
-  },
+  unrelayedUpgrade(
+    'Upgrade: websocket on a page',
+    [
+      'Connection: Upgrade, close',
+      'Upgrade: websocket',
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+      'Sec-WebSocket-Version: 13',
+    ],
+    [appNeverSaw('upgrade')],
+  ),
+  unrelayedUpgrade(
+    'Upgrade: h2c with HTTP2-Settings',
+    [
+      'Connection: Upgrade, HTTP2-Settings, close',
+      'Upgrade: h2c',
+      'HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA',
+    ],
+    [appNeverSaw('upgrade'), appNeverSaw('http2-settings')],
+  ),
   {
     kind: 'protocol upgrade the balancer does not relay',
     name: 'Upgrade: websocket to /__internal/sessions',
@@ -358,66 +386,22 @@ export const balancerCases: HostileCase[] = [
     forwarded: 'pool',
   },
   // HTTP that cannot be parsed one way only.
-  {
-    kind: 'request smuggling',
-    name: 'Content-Length and Transfer-Encoding together',
-    target: 'balancer',
-    send: {
-      via: 'raw',
-      bytes: (c) =>
-        httpRequest(
-          'POST /cart HTTP/1.1',
-          [`Host: ${c.host}`, 'Content-Length: 5', 'Transfer-Encoding: chunked', close],
-          `0\r\n\r\nGET /__internal/sessions HTTP/1.1\r\nHost: ${c.host}\r\n\r\n`,
-        ),
-    },
-    expectedStatus: 400,
-    forwarded: 'never',
-  },
-  {
-    kind: 'request smuggling',
-    name: 'two different Content-Length headers',
-    target: 'balancer',
-    send: {
-      via: 'raw',
-      bytes: (c) =>
-        httpRequest(
-          'POST /cart HTTP/1.1',
-          [`Host: ${c.host}`, 'Content-Length: 2', 'Content-Length: 3', close],
-          'abc',
-        ),
-    },
-    expectedStatus: 400,
-    forwarded: 'never',
-  },
-  {
-    kind: 'request smuggling',
-    name: 'Content-Length: abc',
-    target: 'balancer',
-    send: {
-      via: 'raw',
-      bytes: (c) =>
-        httpRequest('POST /cart HTTP/1.1', [`Host: ${c.host}`, 'Content-Length: abc', close], 'x'),
-    },
-    expectedStatus: 400,
-    forwarded: 'never',
-  },
-  {
-    kind: 'request smuggling',
-    name: 'Transfer-Encoding: xchunked (an encoding nobody knows)',
-    target: 'balancer',
-    send: {
-      via: 'raw',
-      bytes: (c) =>
-        httpRequest(
-          'POST /cart HTTP/1.1',
-          [`Host: ${c.host}`, 'Transfer-Encoding: xchunked', close],
-          '0\r\n\r\n',
-        ),
-    },
-    expectedStatus: 400,
-    forwarded: 'never',
-  },
+  smuggling(
+    'Content-Length and Transfer-Encoding together',
+    ['Content-Length: 5', 'Transfer-Encoding: chunked'],
+    (host) => `0\r\n\r\nGET /__internal/sessions HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+  ),
+  smuggling(
+    'two different Content-Length headers',
+    ['Content-Length: 2', 'Content-Length: 3'],
+    'abc',
+  ),
+  smuggling('Content-Length: abc', ['Content-Length: abc'], 'x'),
+  smuggling(
+    'Transfer-Encoding: xchunked (an encoding nobody knows)',
+    ['Transfer-Encoding: xchunked'],
+    '0\r\n\r\n',
+  ),
   {
     kind: 'malformed HTTP',
     name: 'garbage request line',

@@ -31,6 +31,22 @@ const request =
   (host: string) =>
     `${line}\r\nHost: ${host}\r\n${headers.map((header) => `${header}\r\n`).join('')}\r\n${body}`;
 
+/** A request whose length could be read two ways: refused (400), never forwarded. */
+function refusedFraming(
+  name: string,
+  line: string,
+  headers: readonly string[],
+  body?: string,
+): FramingCase {
+  return {
+    kind: 'ambiguous framing',
+    name,
+    bytes: request(line, headers, body),
+    expectedStatus: 400,
+    forwarded: false,
+  };
+}
+
 /** A path spelled so that a server might read it differently: refused, never forwarded. */
 function pathSpelling(path: string, why: string, expectedStatus: 400 | 404): FramingCase {
   return {
@@ -67,109 +83,74 @@ export const framingCases: FramingCase[] = [
     expectedStatus: 400,
     forwarded: false,
   },
-  {
-    kind: 'ambiguous framing',
-    name: 'Transfer-Encoding: gzip, chunked (a coding the balancer does not relay)',
-    bytes: request('POST /cart HTTP/1.1', ['Transfer-Encoding: gzip, chunked'], '0\r\n\r\n'),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'Transfer-Encoding: chunked, identity (last coding not chunked)',
-    bytes: request('POST /cart HTTP/1.1', ['Transfer-Encoding: chunked, identity'], '0\r\n\r\n'),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'Transfer-Encoding: identity, then Transfer-Encoding: chunked',
-    bytes: request(
-      'POST /cart HTTP/1.1',
-      ['Transfer-Encoding: identity', 'Transfer-Encoding: chunked'],
-      '0\r\n\r\n',
-    ),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'Transfer-Encoding: chunked twice',
-    bytes: request(
-      'POST /cart HTTP/1.1',
-      ['Transfer-Encoding: chunked', 'Transfer-Encoding: chunked'],
-      '0\r\n\r\n',
-    ),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'Transfer-Encoding on an HTTP/1.0 request',
-    bytes: request('POST /cart HTTP/1.0', ['Transfer-Encoding: chunked'], '3\r\nabc\r\n0\r\n\r\n'),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'Transfer-Encoding: chunked with Content-Length: 0',
-    bytes: request(
-      'POST /cart HTTP/1.1',
-      ['Content-Length: 0', 'Transfer-Encoding: chunked'],
-      '3\r\nabc\r\n0\r\n\r\n',
-    ),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'the same Content-Length twice',
-    bytes: request('POST /cart HTTP/1.1', ['Content-Length: 3', 'Content-Length: 3'], 'abc'),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'Content-Length: 3, 3 (a list)',
-    bytes: request('POST /cart HTTP/1.1', ['Content-Length: 3, 3'], 'abc'),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'Content-Length: +3',
-    bytes: request('POST /cart HTTP/1.1', ['Content-Length: +3'], 'abc'),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'whitespace before the colon of Transfer-Encoding',
-    bytes: request('POST /cart HTTP/1.1', ['Transfer-Encoding : chunked'], '0\r\n\r\n'),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'whitespace before the colon of an ordinary header',
-    bytes: request('GET /me HTTP/1.1', ['X-Lab : 1']),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'obs-fold (a header value continued on the next line)',
-    bytes: request('GET /me HTTP/1.1', ['X-Lab: a', ' b']),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'obs-fold hiding chunked behind Transfer-Encoding: identity',
-    bytes: request('POST /cart HTTP/1.1', ['Transfer-Encoding: identity', ' chunked'], '0\r\n\r\n'),
-    expectedStatus: 400,
-    forwarded: false,
-  },
+  refusedFraming(
+    'Transfer-Encoding: gzip, chunked (a coding the balancer does not relay)',
+    'POST /cart HTTP/1.1',
+    ['Transfer-Encoding: gzip, chunked'],
+    '0\r\n\r\n',
+  ),
+  refusedFraming(
+    'Transfer-Encoding: chunked, identity (last coding not chunked)',
+    'POST /cart HTTP/1.1',
+    ['Transfer-Encoding: chunked, identity'],
+    '0\r\n\r\n',
+  ),
+  refusedFraming(
+    'Transfer-Encoding: identity, then Transfer-Encoding: chunked',
+    'POST /cart HTTP/1.1',
+    ['Transfer-Encoding: identity', 'Transfer-Encoding: chunked'],
+    '0\r\n\r\n',
+  ),
+  refusedFraming(
+    'Transfer-Encoding: chunked twice',
+    'POST /cart HTTP/1.1',
+    ['Transfer-Encoding: chunked', 'Transfer-Encoding: chunked'],
+    '0\r\n\r\n',
+  ),
+  refusedFraming(
+    'Transfer-Encoding on an HTTP/1.0 request',
+    'POST /cart HTTP/1.0',
+    ['Transfer-Encoding: chunked'],
+    '3\r\nabc\r\n0\r\n\r\n',
+  ),
+  refusedFraming(
+    'Transfer-Encoding: chunked with Content-Length: 0',
+    'POST /cart HTTP/1.1',
+    ['Content-Length: 0', 'Transfer-Encoding: chunked'],
+    '3\r\nabc\r\n0\r\n\r\n',
+  ),
+  refusedFraming(
+    'the same Content-Length twice',
+    'POST /cart HTTP/1.1',
+    ['Content-Length: 3', 'Content-Length: 3'],
+    'abc',
+  ),
+  refusedFraming(
+    'Content-Length: 3, 3 (a list)',
+    'POST /cart HTTP/1.1',
+    ['Content-Length: 3, 3'],
+    'abc',
+  ),
+  refusedFraming('Content-Length: +3', 'POST /cart HTTP/1.1', ['Content-Length: +3'], 'abc'),
+  refusedFraming(
+    'whitespace before the colon of Transfer-Encoding',
+    'POST /cart HTTP/1.1',
+    ['Transfer-Encoding : chunked'],
+    '0\r\n\r\n',
+  ),
+  refusedFraming('whitespace before the colon of an ordinary header', 'GET /me HTTP/1.1', [
+    'X-Lab : 1',
+  ]),
+  refusedFraming('obs-fold (a header value continued on the next line)', 'GET /me HTTP/1.1', [
+    'X-Lab: a',
+    ' b',
+  ]),
+  refusedFraming(
+    'obs-fold hiding chunked behind Transfer-Encoding: identity',
+    'POST /cart HTTP/1.1',
+    ['Transfer-Encoding: identity', ' chunked'],
+    '0\r\n\r\n',
+  ),
   {
     kind: 'ambiguous framing',
     name: 'a bare LF ending a header line',
@@ -177,20 +158,13 @@ export const framingCases: FramingCase[] = [
     expectedStatus: 400,
     forwarded: false,
   },
-  {
-    kind: 'ambiguous framing',
-    name: 'a NUL byte inside a header value',
-    bytes: request('GET /me HTTP/1.1', ['X-Lab: a\0b']),
-    expectedStatus: 400,
-    forwarded: false,
-  },
-  {
-    kind: 'ambiguous framing',
-    name: 'a vertical tab before chunked',
-    bytes: request('POST /cart HTTP/1.1', ['Transfer-Encoding:\x0bchunked'], '0\r\n\r\n'),
-    expectedStatus: 400,
-    forwarded: false,
-  },
+  refusedFraming('a NUL byte inside a header value', 'GET /me HTTP/1.1', ['X-Lab: a\0b']),
+  refusedFraming(
+    'a vertical tab before chunked',
+    'POST /cart HTTP/1.1',
+    ['Transfer-Encoding:\x0bchunked'],
+    '0\r\n\r\n',
+  ),
   {
     kind: 'ambiguous framing',
     name: 'a chunk size too large for 64 bits',

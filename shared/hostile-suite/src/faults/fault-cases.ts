@@ -46,28 +46,28 @@ function chapterFaults(chapter: string, variant?: string): FaultCase[] {
   ];
 }
 
+/** SIGSTOP, later SIGCONT: the victim keeps its port open and answers nothing meanwhile. */
+const stopped: Pick<FaultCase, 'inject' | 'recover'> = {
+  inject: async (lab, victim) => lab.server(victim).pause(),
+  recover: async (lab, victim) => lab.server(victim).resume(),
+};
+
 /** The faults every chapter with a balancer goes through, in the order they run on one lab. */
 export function faultCases(chapter: string, variant?: string): FaultCase[] {
   const lostInCrash = crashLoss[chapter];
   if (!lostInCrash) throw new Error(`no expected crash loss written down for chapter ${chapter}`);
-  return [
+  const faults: Array<Omit<FaultCase, 'chapter' | 'variant'>> = [
     {
       kind: 'short stall (SIGSTOP under the health timeout)',
       name: 'paused 150 ms, then SIGCONT',
-      chapter,
-      variant,
-      inject: async (lab, victim) => lab.server(victim).pause(),
-      recover: async (lab, victim) => lab.server(victim).resume(),
+      ...stopped,
       hold: { ms: 150 },
       expected: { lost: 'none', failures: 'none' },
     },
     {
       kind: 'hang past the health timeout (SIGSTOP)',
       name: 'paused until health checks take it out and past the 3 s proxy timeout, then SIGCONT',
-      chapter,
-      variant,
-      inject: async (lab, victim) => lab.server(victim).pause(),
-      recover: async (lab, victim) => lab.server(victim).resume(),
+      ...stopped,
       // Requests already waiting on it get the balancer's 504 once the proxy timeout passes.
       hold: { until: 'victim-out-of-pool', thenMs: faultLabProxyTimeoutMs + 100 },
       expected: { lost: 'none', failures: 'in-flight' },
@@ -79,8 +79,6 @@ export function faultCases(chapter: string, variant?: string): FaultCase[] {
     {
       kind: 'crash (kill -9)',
       name: 'SIGKILL, restarted on the same port 500 ms later',
-      chapter,
-      variant,
       inject: async (lab, victim) => lab.server(victim).kill(),
       recover: async (lab, victim) => lab.server(victim).start(),
       hold: { ms: 500 },
@@ -90,14 +88,15 @@ export function faultCases(chapter: string, variant?: string): FaultCase[] {
     {
       kind: 'every server down',
       name: 'SIGKILL to all, restarted 500 ms later',
-      chapter,
-      variant,
       inject: killAll,
       recover: startAll,
       hold: { ms: 500 },
       expected: { lost: allDownLoss[chapter] ?? 'all', failures: 'clear-5xx' },
       expectedTimes: { outOfPoolMs: faultLabBounds.deadOutOfPoolMs },
     },
+  ];
+  return [
+    ...faults.map((fault) => ({ ...fault, chapter, variant })),
     ...chapterFaults(chapter, variant),
   ];
 }
