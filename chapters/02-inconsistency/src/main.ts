@@ -1,22 +1,24 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configureCourseApp, readServerConfig } from '@sessions/course-app';
-import { AppModule } from './app.module';
-import { createSessionStore, sessionMiddleware } from './session/session.config';
+import {
+  courseSession,
+  inspectStore,
+  readServerConfig,
+  startCourseServer,
+} from '@sessions/course-app';
+import { MemoryStore } from 'express-session';
 
 async function bootstrap() {
   const config = readServerConfig();
-  const store = createSessionStore();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, store), {
-    bodyParser: false,
-    logger: ['error', 'warn'],
+  // #region memory-session
+  // express-session's default MemoryStore: the session lives in this one process's memory.
+  // Nothing else (another process, another server) can see it.
+  const store = new MemoryStore();
+  // #endregion memory-session
+  await startCourseServer(config, {
+    name: 'chapter 02',
+    course: { chapterTitle: 'Chapter 02 · session inconsistency', inspector: inspectStore(store) },
+    session: courseSession(config, store),
   });
-  configureCourseApp(app, { serverId: config.serverId, session: sessionMiddleware(config, store) });
-  await app.listen(config.port, config.host);
-  console.log(
-    `chapter 02 server ${config.serverId} listening on http://${config.host}:${config.port}`,
-  );
 }
 
 void bootstrap();

@@ -3,6 +3,8 @@ import './session/session-data';
 export { CourseModule, type CourseModuleOptions } from './course.module';
 export { configureCourseApp, type CourseAppSetup } from './configure-app';
 export { readServerConfig, type ServerConfig } from './server-config';
+export { startCourseServer, type CourseServerSetup } from './start-course-server';
+export { courseSession, sessionCookieName, sessionMaxAgeMs } from './session/course-session';
 export { SERVER_ID, CHAPTER_TITLE, SESSION_COOKIE_NAME } from './course.tokens';
 export { JsonErrorFilter } from './common/filters/json-error.filter';
 export { SessionAvailableGuard } from './common/guards/session-available.guard';

@@ -38,8 +38,10 @@ export {
   type LatencySummary,
 } from './measure/stats';
 export { signedSessionCookie } from './client/signed-cookie';
+export { courseUsers } from './client/course-users';
 export { startLab, type Lab, type StartLabOptions } from './lab/lab';
 export { useLab } from './lab/use-lab';
+export { inFreshLab } from './lab/in-fresh-lab';
 export { againIfNotStarted } from './lab/again-if-not-started';
 export { connectLines, type ServiceEndpoint } from './lab/connect-lines';
 export type { LabContext, LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
@@ -122,7 +124,14 @@ export {
 export { networkTestGate } from './network/test-gate';
 export { type Placement } from './process/chapter-server';
 export { DelayRelay, type RelayDelay, type RelayCounters } from './network/delay-relay';
-export { figuresOverRounds, formatSpread, round2, spreadOf, type Spread } from './measure/spread';
+export {
+  figuresOverRounds,
+  formatSpread,
+  formatSpreadOf,
+  round2,
+  spreadOf,
+  type Spread,
+} from './measure/spread';
 export { renderTemplate } from './balancers/config-template';
 export { Haproxy, type StartHaproxyOptions } from './balancers/haproxy';
 export { Nginx, type StartNginxOptions } from './balancers/nginx';

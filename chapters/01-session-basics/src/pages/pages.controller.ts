@@ -21,11 +21,11 @@ import {
   save,
   SERVER_ID,
   SessionAvailableGuard,
+  sessionCookieName,
   type AddItemBody,
   type LoginBody,
 } from '@sessions/course-app';
 import { CHAPTER_CONFIG, type ChapterConfig } from '../chapter-config';
-import { sessionCookieName } from '../session/session.config';
 import { URL_REWRITING, type UrlRewriting } from '../url-rewriting/url-rewriting';
 import { renderCartPage, renderSessionPage } from './session-page';
 import { describeSession } from './session-view';
