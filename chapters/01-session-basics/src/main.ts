@@ -1,10 +1,5 @@
 import 'reflect-metadata';
-import {
-  inspectStore,
-  readServerConfig,
-  sessionCookieName,
-  startCourseServer,
-} from '@sessions/course-app';
+import { readServerConfig, sessionCookieName, startCourseServer } from '@sessions/course-app';
 import express from 'express';
 import { noteSessionCookie } from './carriers/carrier';
 import { headerCarrier } from './carriers/header-carrier';
@@ -26,16 +21,14 @@ async function bootstrap() {
   await startCourseServer(server, {
     name: 'chapter 01',
     // GET / is this chapter's own page (PagesModule): it shows the carriers.
-    course: {
-      chapterTitle: 'Chapter 01 · session basics',
-      inspector: inspectStore(store),
-      homePage: false,
-    },
+    chapterTitle: 'Chapter 01 · session basics',
+    homePage: false,
     chapterModule: PagesModule.register(config, rewriting),
     // The learner's browser talks to this server directly, on this machine only.
     host: '127.0.0.1',
     // Nothing stands between the browser and this server: believe no X-Forwarded-* header.
     trustProxyHops: config.trustProxyHops,
+    store,
     session: sessionMiddleware(server, config, store),
     // #region carriers-order
     beforeSession: [

@@ -1,10 +1,5 @@
 import 'reflect-metadata';
-import {
-  courseSession,
-  inspectStore,
-  readServerConfig,
-  startCourseServer,
-} from '@sessions/course-app';
+import { inspectStore, readServerConfig, startCourseServer } from '@sessions/course-app';
 import { readClusterConfig } from './cluster/cluster-config';
 import { createCluster, replicationFigures } from './cluster/cluster';
 import { ClusterModule } from './cluster/cluster.module';
@@ -18,17 +13,15 @@ async function bootstrap() {
   const app = await startCourseServer(config, {
     name: 'chapter 04',
     variant: `${clusterMode}, ${replicationMode}`,
-    course: {
-      chapterTitle: `Chapter 04 · session clustering (${clusterMode}, ${replicationMode})`,
-      inspector: inspectStore(cluster.store, replicationFigures(cluster)),
-    },
+    chapterTitle: `Chapter 04 · session clustering (${clusterMode}, ${replicationMode})`,
     chapterModule: ClusterModule.register(cluster),
     first: [readinessGate(config.serverId, cluster.readiness)],
     // #region replicated-session
     // The only line that differs from chapter 02: the store. express-session still keeps the
     // session in this process, but the store also sends every change to the other servers.
-    session: courseSession(config, cluster.store),
+    store: cluster.store,
     // #endregion replicated-session
+    inspector: inspectStore(cluster.store, replicationFigures(cluster)),
   });
   // Peers keep their connections to us open for a minute: longer than Node's 5 s default,
   // so an idle connection is not closed just as a peer reuses it.

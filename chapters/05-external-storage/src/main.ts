@@ -11,12 +11,12 @@ async function bootstrap() {
   await startCourseServer(config, {
     name: 'chapter 05',
     variant: `sessions in ${backend.kind}`,
-    course: {
-      chapterTitle: `Chapter 05 · external session storage (${backend.kind})`,
-      inspector: backend.inspector,
-    },
+    chapterTitle: `Chapter 05 · external session storage (${backend.kind})`,
     chapterModule: SessionBackendModule.register(config.serverId, backend),
+    store: backend.store,
+    // The course's session, and a 503 when the store does not answer.
     session: sessionMiddleware(config, backend.store),
+    inspector: backend.inspector,
   });
 }
 

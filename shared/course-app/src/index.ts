@@ -17,7 +17,8 @@ export {
 export { inspectStore, summarize } from './session/store-inspector';
 export { regenerate, save, destroy } from './session/session-io';
 export { describeMe, type Me } from './me/describe-me';
-export { renderHomePage, hue } from './home/home-page';
+export { renderHomePage, cartItems, hue } from './home/home-page';
+export { HtmlPage } from './common/decorators/html-page.decorator';
 export { loginBody, loginBodyPipe, type LoginBody } from './auth/login.dto';
 export { addItemBody, addItemBodyPipe, maxCartItems, type AddItemBody } from './cart/add-item.dto';
 export { ZodBodyPipe } from './common/pipes/zod-body.pipe';

@@ -3,7 +3,6 @@ import {
   ConflictException,
   Controller,
   Get,
-  Header,
   Inject,
   Post,
   Req,
@@ -15,6 +14,7 @@ import type { Request, Response } from 'express';
 import {
   addItemBodyPipe,
   destroy,
+  HtmlPage,
   loginBodyPipe,
   maxCartItems,
   regenerate,
@@ -44,15 +44,13 @@ export class PagesController {
   ) {}
 
   @Get()
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('cache-control', 'no-store')
+  @HtmlPage()
   home(@Req() request: Request): string {
     return renderSessionPage(this.view(request));
   }
 
   @Get('cart')
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('cache-control', 'no-store')
+  @HtmlPage()
   cart(@Req() request: Request): string {
     return renderCartPage(this.view(request));
   }
