@@ -50,6 +50,24 @@ function existingStore(
   };
 }
 
+/** The dashboard's stop-<name> and start-<name> buttons for a store the lab started. */
+function stopAndStart(
+  name: 'redis' | 'postgres',
+  store: { shutdown(): Promise<void>; start(): Promise<void> },
+  say: { stopped: string; started: string },
+): NonNullable<LabServices['controls']> {
+  return {
+    [`stop-${name}`]: async () => {
+      await store.shutdown();
+      return { [name]: say.stopped };
+    },
+    [`start-${name}`]: async () => {
+      await store.start();
+      return { [name]: say.started };
+    },
+  };
+}
+
 /** A Redis the lab starts itself, or the one REDIS_URL names (which the lab then never stops). */
 export async function redisServices(
   { useExisting }: StoreSource,
@@ -62,14 +80,10 @@ export async function redisServices(
   return {
     env: { SESSION_STORE: 'redis', REDIS_URL: redis.url },
     controls: {
-      'stop-redis': async () => {
-        await redis.shutdown();
-        return { redis: 'stopped: requests that need a session now get a 503' };
-      },
-      'start-redis': async () => {
-        await redis.start();
-        return { redis: 'running again (empty: it keeps no files), on the same port' };
-      },
+      ...stopAndStart('redis', redis, {
+        stopped: 'stopped: requests that need a session now get a 503',
+        started: 'running again (empty: it keeps no files), on the same port',
+      }),
       'pause-redis': async () => {
         redis.pause();
         return { redis: 'paused (SIGSTOP): it accepts commands and answers none' };
@@ -173,16 +187,10 @@ export async function postgresServices(
   });
   return {
     env: { SESSION_STORE: 'postgres', DATABASE_URL: postgres.url },
-    controls: {
-      'stop-postgres': async () => {
-        await postgres.shutdown();
-        return { postgres: 'stopped' };
-      },
-      'start-postgres': async () => {
-        await postgres.start();
-        return { postgres: 'running again: the sessions table is still there' };
-      },
-    },
+    controls: stopAndStart('postgres', postgres, {
+      stopped: 'stopped',
+      started: 'running again: the sessions table is still there',
+    }),
     describe: () => ({
       store: 'postgres',
       postgres: {
