@@ -1,17 +1,17 @@
 import 'reflect-metadata';
-import { readServerConfig, startCourseServer } from '@sessions/course-app';
-import { MemoryStore } from 'express-session';
+import { inspectStore, readServerConfig, startCourseServer } from '@sessions/course-app';
+import { createSessionStore, sessionMiddleware } from './session/session.config';
 
 async function bootstrap() {
   const config = readServerConfig();
+  const store = createSessionStore();
   await startCourseServer(config, {
     name: 'chapter 02',
+    // What GET /__internal/sessions and /__internal/stats report: this store's sessions.
+    inspector: inspectStore(store),
     chapterTitle: 'Chapter 02 · session inconsistency',
-    // #region memory-session
-    // express-session's default MemoryStore: the session lives in this one process's memory.
-    // Nothing else (another process, another server) can see it.
-    store: new MemoryStore(),
-    // #endregion memory-session
+    store,
+    session: sessionMiddleware(config, store),
   });
 }
 
