@@ -1,17 +1,15 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configureCourseApp, readServerConfig } from '@sessions/course-app';
+import { readServerConfig, sessionCookieName, startCourseServer } from '@sessions/course-app';
 import express from 'express';
-import { AppModule } from './app.module';
 import { noteSessionCookie } from './carriers/carrier';
 import { headerCarrier } from './carriers/header-carrier';
 import { readChapterConfig } from './chapter-config';
 import { accessLog } from './common/access-log';
 import { refuseOversizedCookies } from './common/cookie-size-limit';
 import { referrerPolicy } from './common/referrer-policy';
+import { PagesModule } from './pages/pages.module';
 import { TimedMemoryStore } from './session/absolute-timeout';
-import { sessionCookieName, sessionMiddleware } from './session/session.config';
+import { sessionMiddleware } from './session/session.config';
 import { UrlRewriting } from './url-rewriting/url-rewriting';
 
 async function bootstrap() {
@@ -20,14 +18,17 @@ async function bootstrap() {
   const store = new TimedMemoryStore();
   const settings = { cookieName: sessionCookieName, secret: server.sessionSecret };
   const rewriting = new UrlRewriting({ ...settings, enabled: config.urlRewriting });
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register(server, config, store, rewriting),
-    { bodyParser: false, logger: ['error', 'warn'] },
-  );
-  configureCourseApp(app, {
-    serverId: server.serverId,
+  await startCourseServer(server, {
+    name: 'chapter 01',
+    // GET / is this chapter's own page (PagesModule): it shows the carriers.
+    chapterTitle: 'Chapter 01 · session basics',
+    homePage: false,
+    chapterModule: PagesModule.register(config, rewriting),
+    // The learner's browser talks to this server directly, on this machine only.
+    host: '127.0.0.1',
     // Nothing stands between the browser and this server: believe no X-Forwarded-* header.
     trustProxyHops: config.trustProxyHops,
+    store,
     session: sessionMiddleware(server, config, store),
     // #region carriers-order
     beforeSession: [
@@ -41,8 +42,6 @@ async function bootstrap() {
     ],
     // #endregion carriers-order
   });
-  await app.listen(server.port, '127.0.0.1');
-  console.log(`chapter 01 server ${server.serverId} listening on http://127.0.0.1:${server.port}`);
 }
 
 void bootstrap();

@@ -37,34 +37,53 @@ function placeOn({ network }: LabContext, name: string, octet: number): Placemen
   return network && { network, host: network.addHost({ name, octet }).name };
 }
 
+/** A store the environment names (REDIS_URL, DATABASE_URL): the lab uses it and never stops it. */
+function existingStore(
+  store: 'redis' | 'postgres',
+  url: { REDIS_URL: string } | { DATABASE_URL: string },
+): LabServices {
+  const [address] = Object.values(url);
+  return {
+    env: { SESSION_STORE: store, ...url },
+    describe: () => ({ store, [store]: { url: withoutPassword(address), startedByLab: false } }),
+    stop: async () => {},
+  };
+}
+
+/** The dashboard's stop-<name> and start-<name> buttons for a store the lab started. */
+function stopAndStart(
+  name: 'redis' | 'postgres',
+  store: { shutdown(): Promise<void>; start(): Promise<void> },
+  say: { stopped: string; started: string },
+): NonNullable<LabServices['controls']> {
+  return {
+    [`stop-${name}`]: async () => {
+      await store.shutdown();
+      return { [name]: say.stopped };
+    },
+    [`start-${name}`]: async () => {
+      await store.start();
+      return { [name]: say.started };
+    },
+  };
+}
+
 /** A Redis the lab starts itself, or the one REDIS_URL names (which the lab then never stops). */
 export async function redisServices(
   { useExisting }: StoreSource,
   context: LabContext = {},
 ): Promise<LabServices> {
   // A Redis on the launcher's 127.0.0.1 is out of reach of servers on their own hosts.
-  if (useExisting && process.env.REDIS_URL && !context.network) {
-    return {
-      env: { SESSION_STORE: 'redis', REDIS_URL: process.env.REDIS_URL },
-      describe: () => ({
-        store: 'redis',
-        redis: { url: withoutPassword(process.env.REDIS_URL ?? ''), startedByLab: false },
-      }),
-      stop: async () => {},
-    };
-  }
+  if (useExisting && process.env.REDIS_URL && !context.network)
+    return existingStore('redis', { REDIS_URL: process.env.REDIS_URL });
   const redis = await startRedis({ placement: placeOn(context, 'redis', 30) });
   return {
     env: { SESSION_STORE: 'redis', REDIS_URL: redis.url },
     controls: {
-      'stop-redis': async () => {
-        await redis.shutdown();
-        return { redis: 'stopped: requests that need a session now get a 503' };
-      },
-      'start-redis': async () => {
-        await redis.start();
-        return { redis: 'running again (empty: it keeps no files), on the same port' };
-      },
+      ...stopAndStart('redis', redis, {
+        stopped: 'stopped: requests that need a session now get a 503',
+        started: 'running again (empty: it keeps no files), on the same port',
+      }),
       'pause-redis': async () => {
         redis.pause();
         return { redis: 'paused (SIGSTOP): it accepts commands and answers none' };
@@ -159,16 +178,8 @@ export async function postgresServices(
   { useExisting }: StoreSource,
   context: LabContext = {},
 ): Promise<LabServices> {
-  if (useExisting && process.env.DATABASE_URL && !context.network) {
-    return {
-      env: { SESSION_STORE: 'postgres', DATABASE_URL: process.env.DATABASE_URL },
-      describe: () => ({
-        store: 'postgres',
-        postgres: { url: withoutPassword(process.env.DATABASE_URL ?? ''), startedByLab: false },
-      }),
-      stop: async () => {},
-    };
-  }
+  if (useExisting && process.env.DATABASE_URL && !context.network)
+    return existingStore('postgres', { DATABASE_URL: process.env.DATABASE_URL });
   // The lab's role owns the session table and nothing else: no superuser, no CREATE.
   const postgres = await startPostgres({
     placement: placeOn(context, 'pg', 40),
@@ -176,16 +187,10 @@ export async function postgresServices(
   });
   return {
     env: { SESSION_STORE: 'postgres', DATABASE_URL: postgres.url },
-    controls: {
-      'stop-postgres': async () => {
-        await postgres.shutdown();
-        return { postgres: 'stopped' };
-      },
-      'start-postgres': async () => {
-        await postgres.start();
-        return { postgres: 'running again: the sessions table is still there' };
-      },
-    },
+    controls: stopAndStart('postgres', postgres, {
+      stopped: 'stopped',
+      started: 'running again: the sessions table is still there',
+    }),
     describe: () => ({
       store: 'postgres',
       postgres: {

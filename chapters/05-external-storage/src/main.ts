@@ -1,27 +1,23 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configureCourseApp, readServerConfig } from '@sessions/course-app';
-import { AppModule } from './app.module';
+import { readServerConfig, startCourseServer } from '@sessions/course-app';
 import { createSessionBackend } from './session/session-backend';
+import { SessionBackendModule } from './session/session-backend.module';
 import { sessionMiddleware } from './session/session.config';
 import { readSessionLimits, readStoreConfig } from './session/store-config';
 
 async function bootstrap() {
   const config = readServerConfig();
   const backend = createSessionBackend(readStoreConfig(), readSessionLimits());
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register(config, backend),
-    { bodyParser: false, logger: ['error', 'warn'] },
-  );
-  configureCourseApp(app, {
-    serverId: config.serverId,
+  await startCourseServer(config, {
+    name: 'chapter 05',
+    variant: `sessions in ${backend.kind}`,
+    chapterTitle: `Chapter 05 · external session storage (${backend.kind})`,
+    chapterModule: SessionBackendModule.register(config.serverId, backend),
+    store: backend.store,
+    // The course's session, and a 503 when the store does not answer.
     session: sessionMiddleware(config, backend.store),
+    inspector: backend.inspector,
   });
-  await app.listen(config.port, config.host);
-  console.log(
-    `chapter 05 server ${config.serverId} (sessions in ${backend.kind}) listening on http://${config.host}:${config.port}`,
-  );
 }
 
 void bootstrap();

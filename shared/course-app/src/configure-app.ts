@@ -8,6 +8,11 @@ export interface CourseAppSetup {
   serverId: string;
   /** The chapter's session middleware: the one thing that differs between chapters. */
   session: RequestHandler;
+  /**
+   * Middleware that runs before any of the course's (chapter 04's readiness gate: a server
+   * still joining its cluster answers nothing else).
+   */
+  first?: RequestHandler[];
   /** Middleware that must run before the session (chapter 01's URL rewriting, for example). */
   beforeSession?: RequestHandler[];
   /**
@@ -23,6 +28,7 @@ export function configureCourseApp(app: NestExpressApplication, setup: CourseApp
   // Believe X-Forwarded-* from exactly the hops in front (the balancer: one) and nothing further.
   app.set('trust proxy', setup.trustProxyHops ?? 1);
   app.disable('x-powered-by');
+  for (const middleware of setup.first ?? []) app.use(middleware);
   app.use(servedBy(setup.serverId));
   app.use(express.json({ limit: '16kb' }));
   for (const middleware of setup.beforeSession ?? []) app.use(middleware);

@@ -24,6 +24,8 @@ export class CourseModule {
   static register(options: CourseModuleOptions): DynamicModule {
     return {
       module: CourseModule,
+      // Global: a chapter's own controllers inject SERVER_ID and the inspector too.
+      global: true,
       controllers: [
         ...(options.homePage === false ? [] : [HomeController]),
         AuthController,

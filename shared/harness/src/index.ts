@@ -39,8 +39,10 @@ export {
   type LatencySummary,
 } from './measure/stats';
 export { signedSessionCookie } from './client/signed-cookie';
+export { courseUsers } from './client/course-users';
 export { startLab, type Lab, type StartLabOptions } from './lab/lab';
 export { useLab, useMeasurement } from './lab/use-lab';
+export { inFreshLab } from './lab/in-fresh-lab';
 export { againIfNotStarted } from './lab/again-if-not-started';
 export { connectLines, type ServiceEndpoint } from './lab/connect-lines';
 export { labBanner, type BannerFacts } from './lab/lab-banner';
@@ -125,7 +127,14 @@ export {
 export { networkTestGate } from './network/test-gate';
 export { type Placement } from './process/chapter-server';
 export { DelayRelay, type RelayDelay, type RelayCounters } from './network/delay-relay';
-export { figuresOverRounds, formatSpread, round2, spreadOf, type Spread } from './measure/spread';
+export {
+  figuresOverRounds,
+  formatSpread,
+  formatSpreadOf,
+  round2,
+  spreadOf,
+  type Spread,
+} from './measure/spread';
 export { renderTemplate, renderTemplateFile } from './balancers/config-template';
 export { Haproxy, type StartHaproxyOptions } from './balancers/haproxy';
 export { Nginx, type StartNginxOptions } from './balancers/nginx';

@@ -22,6 +22,24 @@ const form = { 'content-type': 'application/x-www-form-urlencoded' };
 const json = { 'content-type': 'application/json' };
 const headerLine = (name: string, value: string) => Buffer.byteLength(`${name}: ${value}\r\n`);
 
+/** Puts the id's header on a request, once there is an id, and counts its bytes. */
+function sendHeader(
+  tally: CarrierBytes,
+  headers: Record<string, string>,
+  name: string,
+  value: string | undefined,
+): void {
+  if (!value) return;
+  headers[name.toLowerCase()] = value;
+  tally.sentBytes += headerLine(name, value);
+}
+
+/** Counts a response header that carried the id back. */
+function receivedHeader(tally: CarrierBytes, name: string, value: string): void {
+  tally.receivedBytes += headerLine(name, value);
+  tally.responsesCarryingId += 1;
+}
+
 // #region carrier-bytes
 /**
  * The same user journey three times, once per carrier: log in, add two items, then look
@@ -46,17 +64,13 @@ async function cookieJourney(baseUrl: string, { views }: CarrierBytesOptions) {
   let cookie: string | undefined;
   const send = async (method: string, path: string, body?: string) => {
     const headers: Record<string, string> = body ? { ...form } : {};
-    if (cookie) {
-      headers.cookie = cookie;
-      tally.sentBytes += headerLine('Cookie', cookie);
-    }
+    sendHeader(tally, headers, 'Cookie', cookie);
     const response = await call(baseUrl, method, path, headers, body);
     await response.text();
     const setCookie = response.headers.getSetCookie().find((line) => line.startsWith('sid='));
     if (setCookie) {
       cookie = setCookie.split(';')[0];
-      tally.receivedBytes += headerLine('Set-Cookie', setCookie);
-      tally.responsesCarryingId += 1;
+      receivedHeader(tally, 'Set-Cookie', setCookie);
     }
     tally.requests += 1;
   };
@@ -111,10 +125,7 @@ async function headerJourney(baseUrl: string, { views }: CarrierBytesOptions) {
   let token: string | undefined;
   const send = async (method: string, path: string, body?: unknown) => {
     const headers: Record<string, string> = body ? { ...json } : {};
-    if (token) {
-      headers['x-auth-token'] = token;
-      tally.sentBytes += headerLine('X-Auth-Token', token);
-    }
+    sendHeader(tally, headers, 'X-Auth-Token', token);
     const response = await call(
       baseUrl,
       method,
@@ -126,8 +137,7 @@ async function headerJourney(baseUrl: string, { views }: CarrierBytesOptions) {
     const answered = response.headers.get('x-auth-token');
     if (answered !== null) {
       token = answered;
-      tally.receivedBytes += headerLine('X-Auth-Token', answered);
-      tally.responsesCarryingId += 1;
+      receivedHeader(tally, 'X-Auth-Token', answered);
     }
     tally.requests += 1;
   };

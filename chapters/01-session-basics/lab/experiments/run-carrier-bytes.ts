@@ -2,7 +2,7 @@ import {
   chapterDir,
   figuresOverRounds,
   formatTable,
-  startLab,
+  inFreshLab,
   writeResults,
   type Figure,
 } from '@sessions/harness';
@@ -20,34 +20,29 @@ export async function runCarrierBytes(): Promise<void> {
   const byRound: Array<Record<string, Figure>> = [];
   const rows: Array<Record<string, Figure>> = [];
   for (let round = 1; round <= rounds; round++) {
-    const lab = await startLab(definition);
-    try {
-      const results = await measureCarrierBytes(lab.url, { views });
-      const roundRows = results.map((r) => ({
-        round,
-        carrier: r.carrier,
-        requests: r.requests,
-        'id bytes sent': r.sentBytes,
-        'id bytes received': r.receivedBytes,
-        'responses carrying it': r.responsesCarryingId,
-        'bytes per request': perRequest(r),
-      }));
-      rows.push(...roundRows);
-      console.log(`\n${formatTable(roundRows, 'Bytes on the wire that carry the session id')}\n`);
-      const byCarrier = Object.fromEntries(results.map((r) => [r.carrier, r]));
-      byRound.push({
-        cookieBytesPerRequest: perRequest(byCarrier.cookie),
-        urlBytesPerRequest: perRequest(byCarrier.url),
-        headerBytesPerRequest: perRequest(byCarrier.header),
-        cookieRequests: byCarrier.cookie.requests,
-        cookieResponsesWithSetCookie: byCarrier.cookie.responsesCarryingId,
-        urlResponsesWithId: byCarrier.url.responsesCarryingId,
-        headerResponsesWithToken: byCarrier.header.responsesCarryingId,
-        headerRequests: byCarrier.header.requests,
-      });
-    } finally {
-      await lab.stop();
-    }
+    const results = await inFreshLab(definition, (lab) => measureCarrierBytes(lab.url, { views }));
+    const roundRows = results.map((r) => ({
+      round,
+      carrier: r.carrier,
+      requests: r.requests,
+      'id bytes sent': r.sentBytes,
+      'id bytes received': r.receivedBytes,
+      'responses carrying it': r.responsesCarryingId,
+      'bytes per request': perRequest(r),
+    }));
+    rows.push(...roundRows);
+    console.log(`\n${formatTable(roundRows, 'Bytes on the wire that carry the session id')}\n`);
+    const byCarrier = Object.fromEntries(results.map((r) => [r.carrier, r]));
+    byRound.push({
+      cookieBytesPerRequest: perRequest(byCarrier.cookie),
+      urlBytesPerRequest: perRequest(byCarrier.url),
+      headerBytesPerRequest: perRequest(byCarrier.header),
+      cookieRequests: byCarrier.cookie.requests,
+      cookieResponsesWithSetCookie: byCarrier.cookie.responsesCarryingId,
+      urlResponsesWithId: byCarrier.url.responsesCarryingId,
+      headerResponsesWithToken: byCarrier.header.responsesCarryingId,
+      headerRequests: byCarrier.header.requests,
+    });
   }
   const file = writeResults(chapterDir('01-session-basics'), {
     experiment: 'carrier-bytes',

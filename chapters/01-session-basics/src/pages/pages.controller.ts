@@ -3,7 +3,6 @@ import {
   ConflictException,
   Controller,
   Get,
-  Header,
   Inject,
   Post,
   Req,
@@ -15,17 +14,18 @@ import type { Request, Response } from 'express';
 import {
   addItemBodyPipe,
   destroy,
+  HtmlPage,
   loginBodyPipe,
   maxCartItems,
   regenerate,
   save,
   SERVER_ID,
   SessionAvailableGuard,
+  sessionCookieName,
   type AddItemBody,
   type LoginBody,
 } from '@sessions/course-app';
 import { CHAPTER_CONFIG, type ChapterConfig } from '../chapter-config';
-import { sessionCookieName } from '../session/session.config';
 import { URL_REWRITING, type UrlRewriting } from '../url-rewriting/url-rewriting';
 import { renderCartPage, renderSessionPage } from './session-page';
 import { describeSession } from './session-view';
@@ -44,15 +44,13 @@ export class PagesController {
   ) {}
 
   @Get()
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('cache-control', 'no-store')
+  @HtmlPage()
   home(@Req() request: Request): string {
     return renderSessionPage(this.view(request));
   }
 
   @Get('cart')
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('cache-control', 'no-store')
+  @HtmlPage()
   cart(@Req() request: Request): string {
     return renderCartPage(this.view(request));
   }

@@ -1,3 +1,4 @@
+import { cartItems } from '@sessions/course-app';
 import { escapeHtml as e, layout } from './html';
 import type { SessionView } from './session-view';
 
@@ -13,9 +14,6 @@ export function renderSessionPage(view: SessionView): string {
   const user = view.userid
     ? `logged in as <b id="userid">${e(view.userid)}</b>`
     : '<b id="userid">not logged in</b>';
-  const cart = view.cart.length
-    ? view.cart.map((item) => `<li>${e(item)}</li>`).join('')
-    : '<li><i>empty</i></li>';
   return layout(
     `Chapter 01 · session basics · server ${view.server}`,
     `<h1>Chapter 01 · session basics</h1>
@@ -36,7 +34,7 @@ export function renderSessionPage(view: SessionView): string {
  <dd><a id="outside-link" href="${e(view.links.outside)}">${e(view.links.outside)}</a>
   <span class="note">Referrer-Policy: <code>${e(view.referrerPolicy)}</code> decides whether that site sees this page's URL, id included.</span></dd>
 </dl>
-<h2>Cart</h2><ul id="cart">${cart}</ul>
+<h2>Cart</h2><ul id="cart">${cartItems(view.cart)}</ul>
 <form method="post" action="${e(view.forms.login)}"><input name="userid" value="a" size="8" aria-label="user id"> <button id="login">Log in</button></form>
 <form method="post" action="${e(view.forms.addToCart)}"><input name="item" value="apple" size="8" aria-label="item"> <button id="add">Add to cart</button></form>
 <form method="post" action="${e(view.forms.logout)}"><button id="logout">Log out</button></form>
@@ -45,14 +43,11 @@ export function renderSessionPage(view: SessionView): string {
 }
 
 export function renderCartPage(view: SessionView): string {
-  const items = view.cart.length
-    ? view.cart.map((item) => `<li>${e(item)}</li>`).join('')
-    : '<li><i>empty</i></li>';
   return layout(
     `Cart · server ${view.server}`,
     `<h1>Your cart</h1>
 <p>${view.userid ? `Cart of <b id="userid">${e(view.userid)}</b>` : '<b id="userid">not logged in</b>'}</p>
-<ul id="cart">${items}</ul>
+<ul id="cart">${cartItems(view.cart)}</ul>
 <p><a id="home-link" href="${e(view.links.home)}">back</a></p>`,
   );
 }

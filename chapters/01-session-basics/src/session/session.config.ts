@@ -1,10 +1,8 @@
 import session, { type CookieOptions } from 'express-session';
 import type { RequestHandler } from 'express';
-import type { ServerConfig } from '@sessions/course-app';
+import { sessionCookieName, type ServerConfig } from '@sessions/course-app';
 import type { ChapterConfig } from '../chapter-config';
 import { absoluteTimeout, type TimedMemoryStore } from './absolute-timeout';
-
-export const sessionCookieName = 'sid';
 
 // #region cookie-attributes
 /** Each attribute of the session cookie, and what it defends against. */

@@ -1,4 +1,11 @@
-import { countBy, LabClient, progress, seededRandom, shuffled, type Lab } from '@sessions/harness';
+import {
+  countBy,
+  courseUsers,
+  progress,
+  seededRandom,
+  shuffled,
+  type Lab,
+} from '@sessions/harness';
 
 export interface LostSessionsOptions {
   users: number;
@@ -28,10 +35,7 @@ export async function measureLostSessions(
   lab: Lab,
   options: LostSessionsOptions,
 ): Promise<LostSessionsResult> {
-  const users = Array.from(
-    { length: options.users },
-    (_, i) => new LabClient(lab.url, { name: `user-${i + 1}` }),
-  );
+  const users = courseUsers(lab.url, options.users);
   let without = 0;
   let done = 0;
   for (const [i, user] of users.entries()) {

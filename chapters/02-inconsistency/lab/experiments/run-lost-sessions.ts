@@ -2,16 +2,12 @@ import {
   chapterDir,
   figuresOverRounds,
   formatTable,
-  startLab,
+  inFreshLab,
   writeResults,
   type Figure,
 } from '@sessions/harness';
 import { lab as definition } from '../lab';
-import {
-  measureLostSessions,
-  type LostSessionsOptions,
-  type LostSessionsResult,
-} from './lost-sessions';
+import { measureLostSessions, type LostSessionsOptions } from './lost-sessions';
 
 // Each round is a fresh lab and its own seed (2, 3, 4): the users come in another order, and
 // the share that misses its session moves around 1 - 1/N. A seed gives the same count on
@@ -29,13 +25,9 @@ export async function runLostSessions(): Promise<void> {
   const servedBy: Array<Record<string, Figure>> = [];
   for (let round = 0; round < rounds; round++) {
     const seed = firstSeed + round;
-    const lab = await startLab(definition);
-    let result: LostSessionsResult;
-    try {
-      result = await measureLostSessions(lab, { ...options, seed } satisfies LostSessionsOptions);
-    } finally {
-      await lab.stop();
-    }
+    const result = await inFreshLab(definition, (lab) =>
+      measureLostSessions(lab, { ...options, seed } satisfies LostSessionsOptions),
+    );
     const rows = [
       { figure: 'requests', value: result.requests },
       { figure: 'requests that found no session', value: result.requestsWithoutSession },

@@ -1,25 +1,17 @@
-import session, { MemoryStore } from 'express-session';
-import type { ServerConfig } from '@sessions/course-app';
-
-export const sessionCookieName = 'sid';
+import { courseSession, type ServerConfig } from '@sessions/course-app';
+import { MemoryStore } from 'express-session';
 
 // #region memory-session
 /**
- * express-session with its default MemoryStore: the session lives in this one
- * process's memory. Nothing else (another process, another server) can see it.
+ * express-session's default MemoryStore: the session lives in this one process's memory.
+ * Nothing else (another process, another server) can see it.
  */
 export function createSessionStore(): MemoryStore {
   return new MemoryStore();
 }
 
+/** The course's express-session around that store, as every chapter from here on uses it. */
 export function sessionMiddleware(config: ServerConfig, store: MemoryStore) {
-  return session({
-    name: sessionCookieName,
-    secret: config.sessionSecret,
-    store,
-    resave: false,
-    saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: 'lax', maxAge: 30 * 60 * 1000 },
-  });
+  return courseSession(config, store);
 }
 // #endregion memory-session

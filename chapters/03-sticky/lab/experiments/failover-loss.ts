@@ -1,4 +1,12 @@
-import { LabClient, progress, seededRandom, shuffled, waitFor, type Lab } from '@sessions/harness';
+import {
+  courseUsers,
+  progress,
+  seededRandom,
+  shuffled,
+  waitFor,
+  type Lab,
+  type LabClient,
+} from '@sessions/harness';
 
 /** When the users come back: right after the crash, or once health checks took the server out. */
 export type FailoverMoment = 'right-after-crash' | 'after-health-checks';
@@ -46,10 +54,7 @@ export async function measureFailoverLoss(
   lab: Lab,
   options: FailoverLossOptions,
 ): Promise<FailoverLossResult> {
-  const users = Array.from(
-    { length: options.users },
-    (_, i) => new LabClient(lab.url, { name: `user-${i + 1}` }),
-  );
+  const users = courseUsers(lab.url, options.users);
   const pinned = new Map<LabClient, string | null>();
   for (const [i, user] of users.entries()) {
     const login = await user.post('/login', { userid: `user-${i + 1}` });

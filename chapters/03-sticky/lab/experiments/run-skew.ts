@@ -41,15 +41,7 @@ export async function runSkew(): Promise<void> {
   const busiest = (counts: Record<string, number>) => Math.max(...Object.values(counts));
   const file = writeResults(dir, {
     experiment: 'skew',
-    parameters: {
-      servers: servers.length,
-      heavyUsers: workload.heavyUsers,
-      heavyRequests: workload.heavyRequests,
-      lightUsers: workload.lightUsers,
-      lightRequests: workload.lightRequests,
-      arrivalTicks: workload.arrivalTicks,
-      seed: workload.seed,
-    },
+    parameters: { servers: servers.length, ...courseSkewWorkload },
     figures: {
       requests: sticky.requests,
       roundRobinMaxOverMean: roundRobin.maxOverMean,

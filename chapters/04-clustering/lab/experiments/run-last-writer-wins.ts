@@ -1,8 +1,7 @@
 import {
   figuresOverRounds,
-  formatSpread,
+  formatSpreadOf,
   formatTable,
-  spreadOf,
   writeResults,
   type Figure,
 } from '@sessions/harness';
@@ -45,11 +44,11 @@ export async function runLastWriterWins(): Promise<void> {
     rows.push({
       setting: setting.label,
       rounds,
-      lostPercent: formatSpread(
-        spreadOf(results.map((result) => percent(result.roundsWithLostItem / rounds))),
+      lostPercent: formatSpreadOf(
+        results.map((result) => percent(result.roundsWithLostItem / rounds)),
         1,
       ),
-      roundsConverged: formatSpread(spreadOf(results.map((result) => result.roundsConverged))),
+      roundsConverged: formatSpreadOf(results.map((result) => result.roundsConverged)),
     });
   }
   console.log(

@@ -2,6 +2,7 @@ import {
   barChartSvg,
   figuresOverRounds,
   formatSpread,
+  formatSpreadOf,
   formatTable,
   spreadOf,
   writeResults,
@@ -42,7 +43,10 @@ export async function runTimingWindow(): Promise<void> {
         delayMs: delay,
         trials,
         'stale reads (%)': formatSpread(stale, 1),
-        'mean write (ms)': formatSpread(spreadOf(results.map((r) => r.meanWriteMs)), 1),
+        'mean write (ms)': formatSpreadOf(
+          results.map((r) => r.meanWriteMs),
+          1,
+        ),
       });
       chart.push({ group: mode, label: `delay ${delay} ms`, value: stale.median });
     }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chapterDir, startLab, type Lab, type StartLabOptions } from '@sessions/harness';
+import { chapterDir, inFreshLab, type Lab, type StartLabOptions } from '@sessions/harness';
 import { lab as definition } from '../lab';
 
 export const chapter = chapterDir('04-clustering');
@@ -13,15 +13,10 @@ export async function withLab<T>(
   options: StartLabOptions,
   use: (lab: Lab) => Promise<T>,
 ): Promise<T> {
-  const lab = await startLab(definition, {
+  return inFreshLab(definition, use, {
     balancer: { healthCheck: { intervalMs: 200, fall: 2, rise: 1 } },
     ...options,
   });
-  try {
-    return await use(lab);
-  } finally {
-    await lab.stop();
-  }
 }
 
 export function writeSvg(name: string, svg: string): string {

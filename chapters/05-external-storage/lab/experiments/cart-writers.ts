@@ -39,6 +39,21 @@ export async function settledSurvivors(users: LabClient[]): Promise<number> {
   return survived;
 }
 
+/** What a store failover cost the users, measured the same way for Redis and PostgreSQL. */
+export interface StoreFailoverFigures {
+  settledSessions: number;
+  settledSurvived: number;
+  /** kill -9 of the primary until a standby takes writes. */
+  promotionMs: number;
+  /** kill -9 until the app acknowledges a write again. */
+  writeOutageMs: number;
+  acknowledgedWrites: number;
+  /** Cart items the app acknowledged (200) that the new primary does not have. */
+  lostWrites: number;
+  /** Writes refused (503) during the failover: the client knew they failed. */
+  refusedWrites: number;
+}
+
 // #region cart-writers
 /**
  * Users who keep adding to their carts while the store fails over. Each remembers its cart

@@ -1,5 +1,10 @@
 import { redisCommand, redisInfo, sleep, type Lab } from '@sessions/harness';
-import { CartWriters, logInSettledUsers, settledSurvivors } from './cart-writers';
+import {
+  CartWriters,
+  logInSettledUsers,
+  settledSurvivors,
+  type StoreFailoverFigures,
+} from './cart-writers';
 
 export interface FailoverOptions {
   /** Users who log in and whose sessions are replicated well before the kill. */
@@ -15,19 +20,8 @@ export interface FailoverOptions {
   replicaBehindMs: number;
 }
 
-export interface FailoverResult {
-  settledSessions: number;
-  settledSurvived: number;
-  /** kill -9 of the primary until the Sentinels name the replica as the new primary. */
-  promotionMs: number;
-  /** kill -9 until the app acknowledges a write again. */
-  writeOutageMs: number;
-  acknowledgedWrites: number;
-  /** Cart items the app acknowledged (200) that the new primary does not have. */
-  lostWrites: number;
-  /** Writes refused (503) during the failover: the client knew they failed. */
-  refusedWrites: number;
-}
+/** promotionMs: kill -9 of the primary until the Sentinels name the replica as the new primary. */
+export type FailoverResult = StoreFailoverFigures;
 
 interface RedisTopology {
   redis: Array<{ port: number; running: boolean }>;

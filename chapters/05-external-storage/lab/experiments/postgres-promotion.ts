@@ -1,7 +1,12 @@
 import pg from 'pg';
 import { sleep, startLab, startPostgres, type PostgresServer } from '@sessions/harness';
 import { externalStorageLab } from '../lab';
-import { CartWriters, logInSettledUsers, settledSurvivors } from './cart-writers';
+import {
+  CartWriters,
+  logInSettledUsers,
+  settledSurvivors,
+  type StoreFailoverFigures,
+} from './cart-writers';
 
 export interface PromotionOptions {
   servers: number;
@@ -11,16 +16,11 @@ export interface PromotionOptions {
   afterKillMs: number;
 }
 
-export interface PromotionResult {
-  settledSessions: number;
-  settledSurvived: number;
-  /** kill -9 of the primary until `pg_ctl promote` returns: the standby accepts writes. */
-  promotionMs: number;
-  /** kill -9 until the app acknowledges a write again: promotion plus repointing the servers. */
-  writeOutageMs: number;
-  acknowledgedWrites: number;
-  lostWrites: number;
-  refusedWrites: number;
+/**
+ * promotionMs: kill -9 of the primary until `pg_ctl promote` returns (the standby accepts
+ * writes); writeOutageMs: that promotion plus repointing the servers.
+ */
+export interface PromotionResult extends StoreFailoverFigures {
   /** What the operator did by hand: promote the standby, then repoint and restart each server. */
   operatorSteps: number;
 }

@@ -36,15 +36,7 @@ export async function runEvenLoad(): Promise<void> {
   const dir = chapterDir('05-external-storage');
   const file = writeResults(dir, {
     experiment: 'even-load',
-    parameters: {
-      servers: servers.length,
-      heavyUsers: workload.heavyUsers,
-      heavyRequests: workload.heavyRequests,
-      lightUsers: workload.lightUsers,
-      lightRequests: workload.lightRequests,
-      arrivalTicks: workload.arrivalTicks,
-      seed: workload.seed,
-    },
+    parameters: { servers: servers.length, ...courseSkewWorkload },
     figures: {
       requests: result.requests,
       maxOverMean: result.maxOverMean,

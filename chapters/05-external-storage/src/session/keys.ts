@@ -3,6 +3,3 @@
 export const keyNamespace = 'course:';
 export const sessionKeyPrefix = `${keyNamespace}sess:`;
 export const userIndexKeyPrefix = `${keyNamespace}user-sessions:`;
-
-export const sessionCookieName = 'sid';
-export const sessionMaxAgeMs = 30 * 60 * 1000;

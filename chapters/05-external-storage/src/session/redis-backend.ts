@@ -1,9 +1,9 @@
-import { inspectStore } from '@sessions/course-app';
+import { inspectStore, sessionMaxAgeMs } from '@sessions/course-app';
 import { IndexedRedisStore } from '../user-sessions/indexed-redis-store';
 import { RedisUserSessionIndex } from '../user-sessions/redis-user-session-index';
 import { withIndexDeadline } from '../user-sessions/user-session-index';
 import { withDeadline } from './store-deadline';
-import { sessionKeyPrefix, sessionMaxAgeMs, userIndexKeyPrefix } from './keys';
+import { sessionKeyPrefix, userIndexKeyPrefix } from './keys';
 import { createRedisConnection } from './redis-connection';
 import type { SessionBackend } from './session-backend';
 import type { SessionLimits, StoreConfig } from './store-config';

@@ -1,22 +1,14 @@
 import type { RequestHandler } from 'express';
-import session, { type Store } from 'express-session';
-import type { ServerConfig } from '@sessions/course-app';
-import { sessionCookieName, sessionMaxAgeMs } from './keys';
+import type { Store } from 'express-session';
+import { courseSession, type ServerConfig } from '@sessions/course-app';
 
 // #region session-middleware
 /**
- * The same express-session as chapter 02; only the store changed. The default id generator
- * draws 24 random bytes (192 bits), above OWASP's 128-bit minimum.
+ * The course's express-session, as in chapter 02; only the store changed. What this chapter
+ * adds around it: a store that does not answer makes a 503, and never stalls /health.
  */
 export function sessionMiddleware(config: ServerConfig, store: Store): RequestHandler {
-  const middleware = session({
-    name: sessionCookieName,
-    secret: config.sessionSecret,
-    store,
-    resave: false,
-    saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: 'lax', maxAge: sessionMaxAgeMs },
-  });
+  const middleware = courseSession(config, store);
   return (request, response, next) => {
     // Liveness must not depend on the store (docs/ARCHITECTURE.md: /health is liveness only).
     if (request.path === '/health') return next();

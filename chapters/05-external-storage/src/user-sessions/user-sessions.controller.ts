@@ -10,8 +10,12 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { destroy, SessionAvailableGuard, storeUnavailable } from '@sessions/course-app';
-import { sessionCookieName } from '../session/keys';
+import {
+  destroy,
+  SessionAvailableGuard,
+  sessionCookieName,
+  storeUnavailable,
+} from '@sessions/course-app';
 import { sessionFingerprint } from './session-fingerprint';
 import type { UserSessionIndex } from './user-session-index';
 import { USER_SESSION_INDEX, USER_SESSIONS_SERVER_ID } from './user-sessions.tokens';

@@ -1,6 +1,13 @@
 import escapeHtml from 'escape-html';
 import type { Me } from '../me/describe-me';
 
+/** The cart as list items, each escaped: a user's item is the user's text. */
+export function cartItems(cart: readonly string[]): string {
+  return cart.length
+    ? cart.map((item) => `<li>${escapeHtml(item)}</li>`).join('')
+    : '<li><i>empty</i></li>';
+}
+
 /**
  * The learner's page: who am I, which server answered, the cart. Reload it behind the
  * balancer and watch the server (and, in chapter 02, the user) change.
@@ -9,9 +16,6 @@ export function renderHomePage(me: Me, chapterTitle: string): string {
   const user = me.userid
     ? `logged in as <b id="userid">${escapeHtml(me.userid)}</b>`
     : '<b id="userid">not logged in</b> (this server has no session for you)';
-  const cart = me.cart.length
-    ? me.cart.map((item) => `<li>${escapeHtml(item)}</li>`).join('')
-    : '<li><i>empty</i></li>';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(chapterTitle)} · server ${escapeHtml(me.server)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -24,7 +28,7 @@ export function renderHomePage(me: Me, chapterTitle: string): string {
 <h1>${escapeHtml(chapterTitle)}</h1>
 <p>Answered by <span class="server" id="server">server ${escapeHtml(me.server)}</span></p>
 <p>You are ${user}.<br>Session id on this server: <code id="session-id">${me.sessionId ? escapeHtml(me.sessionId) : 'none'}</code></p>
-<h2>Cart</h2><ul id="cart">${cart}</ul>
+<h2>Cart</h2><ul id="cart">${cartItems(me.cart)}</ul>
 <p>
  <input id="name" value="a" size="8" aria-label="user id"> <button id="login">Log in</button>
  <input id="item" value="apple" size="8" aria-label="item"> <button id="add">Add to cart</button>

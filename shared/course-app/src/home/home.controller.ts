@@ -1,5 +1,6 @@
-import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
+import { HtmlPage } from '../common/decorators/html-page.decorator';
 import { CHAPTER_TITLE, SERVER_ID } from '../course.tokens';
 import { describeMe } from '../me/describe-me';
 import { renderHomePage } from './home-page';
@@ -12,8 +13,7 @@ export class HomeController {
   ) {}
 
   @Get()
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('cache-control', 'no-store')
+  @HtmlPage()
   home(@Req() request: Request): string {
     return renderHomePage(describeMe(this.serverId, request), this.chapterTitle);
   }

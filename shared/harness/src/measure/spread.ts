@@ -24,6 +24,10 @@ export function formatSpread(spread: Spread, digits = 0): string {
   return `${format(spread.median)} (${format(spread.min)}–${format(spread.max)})`;
 }
 
+/** The same cell straight from the rounds' values. */
+export const formatSpreadOf = (values: readonly number[], digits = 0): string =>
+  formatSpread(spreadOf(values), digits);
+
 export const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /**
