@@ -92,11 +92,17 @@ export class ReplicationClient {
         this.meter.track(socket);
         readAtStart = socket.bytesRead;
       });
-      request.setTimeout(timeoutMs, () =>
-        request.destroy(new Error(`${peer} sent nothing for ${timeoutMs} ms`)),
-      );
+      let gaveUp = false;
+      request.setTimeout(timeoutMs, () => {
+        gaveUp = true;
+        // Reset, not close: a closed socket's kernel keeps retransmitting the bytes it still
+        // holds, so a message given up across a partition would arrive once the link heals.
+        if (request.socket && !request.socket.destroyed) request.socket.resetAndDestroy();
+        request.destroy(new Error(`${peer} sent nothing for ${timeoutMs} ms`));
+      });
       request.on('error', (error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
-        if (request.reusedSocket && error.code === 'ECONNRESET') error.reusedSocket = true;
+        if (!gaveUp && request.reusedSocket && error.code === 'ECONNRESET')
+          error.reusedSocket = true;
         reject(error);
       });
       request.on('response', (response) => {

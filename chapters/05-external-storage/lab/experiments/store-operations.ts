@@ -5,12 +5,17 @@ import {
   startLab,
   startPostgres,
   startRedis,
+  waitFor,
   type Lab,
+  type LabResponse,
   type LabServices,
   type PostgresServer,
   type RedisServer,
 } from '@sessions/harness';
 import { externalStorageLab } from '../lab';
+
+/** How long the first login may keep failing while the server's store connection opens. */
+const loginAttemptsMs = 15_000;
 
 /** What the store was asked to do for a batch of requests, counted by the store itself. */
 export interface StoreOperations {
@@ -51,11 +56,25 @@ export async function countStoreOperations(
       { servers: 1 },
     );
     const user = new LabClient(lab.servers[0].url, { name: 'counted', timeoutMs: 5000 });
-    await user.post('/login', { userid: 'counted' });
+    // The first request opens the store's connection (PostgreSQL authenticates it with SCRAM),
+    // which on a busy machine can outlast the store deadline and answer 503: log in again
+    // until a session exists, or counting would measure a stranger who never reaches the store.
+    await waitFor(
+      async () => (await user.post('/login', { userid: 'counted' })).status < 300,
+      'the counted user to log in',
+      loginAttemptsMs,
+      200,
+    );
 
-    const batch = async (request: (i: number) => Promise<unknown>) => {
+    const batch = async (request: (i: number) => Promise<LabResponse>) => {
       await counting.reset();
-      for (let i = 0; i < requests; i++) await request(i);
+      for (let i = 0; i < requests; i++) {
+        const response = await request(i);
+        if (response.status >= 300)
+          throw new Error(
+            `a counted request failed with ${response.status}: the count would be short`,
+          );
+      }
       return counting.counts();
     };
     const reads = await batch(() => user.get('/me'));
