@@ -217,7 +217,29 @@ describe('stale-run cleanup', () => {
     };
     const file = path.join(runFolder(), `${pid}-0.json`);
     writeFileSync(file, JSON.stringify(record), { mode: 0o600 });
+    if (record.owner !== process.getuid!()) chownSync(file, record.owner, record.owner);
     return file;
+  };
+  /**
+   * One cleanup of the record of a dead run that lists a fresh temp folder (named from `prefix`)
+   * and `fields`; `check` gets the folder and the record's file. Both are removed after.
+   */
+  const cleanUpRunListing = (
+    prefix: string,
+    fields: Partial<RunRecord>,
+    check: (folder: string, file: string) => void,
+  ) => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
+    const file = writeStaleRecord(deadPid(), {
+      ...fields,
+      tempDirs: [folder, ...(fields.tempDirs ?? [])],
+    });
+    try {
+      cleanStaleRuns();
+      check(folder, file);
+    } finally {
+      spawnSync('rm', ['-rf', folder, file]);
+    }
   };
 
   it('deletes the network namespaces a dead run recorded, named sas-<launcher pid>-<host>', () => {
@@ -226,7 +248,6 @@ describe('stale-run cleanup', () => {
     const name = `sas-${pid}-h1`;
     expect(spawnSync('ip', ['netns', 'add', name]).status).toBe(0);
     const file = writeStaleRecord(pid, { netns: [name, 'sas-1-not-this-run'] });
-
     try {
       const reports = cleanStaleRuns();
 
@@ -241,41 +262,22 @@ describe('stale-run cleanup', () => {
 
   it('leaves a record another user owns alone, even when its launcher is dead', () => {
     if (process.getuid?.() !== 0) return; // giving a file to another uid needs root
-    const pid = deadPid();
-    const theirs = mkdtempSync(path.join(os.tmpdir(), 'sessions-other-user-'));
-    const file = writeStaleRecord(pid, { owner: 64123, tempDirs: [theirs] });
-    chownSync(file, 64123, 64123);
-    try {
-      cleanStaleRuns();
+    cleanUpRunListing('sessions-other-user-', { owner: 64123 }, (theirs, file) => {
       expect(existsSync(theirs)).toBe(true);
       expect(existsSync(file)).toBe(true);
-    } finally {
-      spawnSync('rm', ['-rf', theirs, file]);
-    }
+    });
   });
 
   it('leaves a record from another pid namespace alone (its pids name other processes here)', () => {
-    const pid = deadPid();
-    const theirs = mkdtempSync(path.join(os.tmpdir(), 'sessions-other-namespace-'));
-    const file = writeStaleRecord(pid, { pidNamespace: 'pid:[1]', tempDirs: [theirs] });
-    try {
-      cleanStaleRuns();
+    cleanUpRunListing('sessions-other-namespace-', { pidNamespace: 'pid:[1]' }, (theirs) => {
       expect(existsSync(theirs)).toBe(true);
-    } finally {
-      spawnSync('rm', ['-rf', theirs, file]);
-    }
+    });
   });
 
   it('removes only the harness’s own temp folders, whatever a record lists', () => {
-    const pid = deadPid();
-    const outside = mkdtempSync(path.join(os.tmpdir(), 'not-the-course-'));
-    const file = writeStaleRecord(pid, { tempDirs: [outside, os.homedir()] });
-    try {
-      cleanStaleRuns();
+    cleanUpRunListing('not-the-course-', { tempDirs: [os.homedir()] }, (outside, file) => {
       expect(existsSync(outside)).toBe(true);
       expect(existsSync(file)).toBe(false);
-    } finally {
-      spawnSync('rm', ['-rf', outside]);
-    }
+    });
   });
 });
