@@ -15,6 +15,7 @@ import {
   endWith,
   isSameProcess,
   launchLab,
+  type LaunchedLab,
   outputOf,
   pidNamespace,
   repoRoot,
@@ -36,16 +37,52 @@ const startTimeoutMs = serverReadyTimeoutMs + busyMachineSlackMs;
 const stopTimeoutMs = 20_000;
 const testTimeoutMs = 2 * (startTimeoutMs + stopTimeoutMs);
 
-const launch = () =>
-  launchLab(['05', '--store', 'redis', '--servers', '1'], { startTimeoutMs, stopTimeoutMs });
+// This file's runs are recorded under a temp folder of its own. Every lab start on this machine
+// (another package's tests, a learner's lab) cleans up the dead runs of the same user, and
+// would otherwise clean this file's deliberately dead launcher, or its planted records, first.
+const ownTmp = mkdtempSync(path.join(os.tmpdir(), 'sessions-lifetime-'));
+afterAll(() => {
+  cleanStaleRuns(ownTmp); // what a launcher killed by a failed test left behind
+  spawnSync('rm', ['-rf', ownTmp]);
+});
+
+// Making a namespace and giving a file to another uid need root: elsewhere those tests are
+// reported as skipped (not run), never as passed.
+const asRoot = process.getuid?.() === 0 ? it : it.skip;
+if (process.getuid?.() !== 0)
+  process.stderr.write(
+    '\n*** NOT RUN: two stale-run tests need root (a namespace, a file of another uid). ***\n\n',
+  );
+
+/** Launchers not yet ended: a test that fails half-way must not leave its lab running. */
+const running = new Set<LaunchedLab>();
+afterEach(async () => {
+  for (const lab of running) {
+    lab.child.kill('SIGTERM');
+    await lab.exited;
+  }
+});
+
+async function launch(): Promise<LaunchedLab> {
+  const lab = await launchLab(['05', '--store', 'redis', '--servers', '1'], {
+    startTimeoutMs,
+    stopTimeoutMs,
+    env: { TMPDIR: ownTmp },
+  });
+  running.add(lab);
+  void lab.exited.then(() => running.delete(lab));
+  return lab;
+}
 
 /** The record file(s) of a process: `<pid>-<key>.json`. */
 const recordFilesOf = (pid: number) =>
-  readdirSync(runFolder()).filter((name) => name.startsWith(`${pid}-`) && name.endsWith('.json'));
+  readdirSync(runFolder(ownTmp)).filter(
+    (name) => name.startsWith(`${pid}-`) && name.endsWith('.json'),
+  );
 
 function recordOf(pid: number): RunRecord {
   const [file] = recordFilesOf(pid);
-  return JSON.parse(readFileSync(path.join(runFolder(), file), 'utf8')) as RunRecord;
+  return JSON.parse(readFileSync(path.join(runFolder(ownTmp), file), 'utf8')) as RunRecord;
 }
 
 function leftBehind(run: RunRecord): string[] {
@@ -131,7 +168,7 @@ describe('the launcher leaves nothing behind however it ends', () => {
       const live = await launch();
       try {
         const run = recordOf(live.child.pid!);
-        cleanStaleRuns();
+        cleanStaleRuns(ownTmp);
         expect(run.processes.every((entry) => isSameProcess(entry.pid, entry.startTicks))).toBe(
           true,
         );
@@ -149,7 +186,11 @@ describe('any program that starts services through the harness (a test worker, a
   /** A node process that starts a Redis through the built harness and waits. */
   async function startScript(): Promise<{ child: ChildProcess; run: RunRecord }> {
     const script = `require('@sessions/harness').startRedis().then(() => console.log('up'));`;
-    const child = spawn(process.execPath, ['-e', script], { cwd: repoRoot(), stdio: 'pipe' });
+    const child = spawn(process.execPath, ['-e', script], {
+      cwd: repoRoot(),
+      env: { ...process.env, TMPDIR: ownTmp },
+      stdio: 'pipe',
+    });
     const output = outputOf(child);
     await waitFor(
       () => output().includes('up') || child.exitCode !== null,
@@ -185,7 +226,7 @@ describe('any program that starts services through the harness (a test worker, a
       await waitFor(() => child.signalCode !== null, 'the script to die', stopTimeoutMs, 50);
       expect(leftBehind(run).length).toBeGreaterThan(0);
 
-      const reports = cleanStaleRuns();
+      const reports = cleanStaleRuns(ownTmp);
 
       expect(reports.map((report) => report.launcherPid)).toContain(run.launcherPid);
       await expectNothingLeftBehind(run);
@@ -215,7 +256,7 @@ describe('stale-run cleanup', () => {
       netns: [],
       ...extra,
     };
-    const file = path.join(runFolder(), `${pid}-0.json`);
+    const file = path.join(runFolder(ownTmp), `${pid}-0.json`);
     writeFileSync(file, JSON.stringify(record), { mode: 0o600 });
     if (record.owner !== process.getuid!()) chownSync(file, record.owner, record.owner);
     return file;
@@ -229,39 +270,40 @@ describe('stale-run cleanup', () => {
     fields: Partial<RunRecord>,
     check: (folder: string, file: string) => void,
   ) => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
+    const folder = mkdtempSync(path.join(ownTmp, prefix));
     const file = writeStaleRecord(deadPid(), {
       ...fields,
       tempDirs: [folder, ...(fields.tempDirs ?? [])],
     });
     try {
-      cleanStaleRuns();
+      cleanStaleRuns(ownTmp);
       check(folder, file);
     } finally {
       spawnSync('rm', ['-rf', folder, file]);
     }
   };
 
-  it('deletes the network namespaces a dead run recorded, named sas-<launcher pid>-<host>', () => {
-    if (process.getuid?.() !== 0) return; // creating a namespace needs root
-    const pid = deadPid();
-    const name = `sas-${pid}-h1`;
-    expect(spawnSync('ip', ['netns', 'add', name]).status).toBe(0);
-    const file = writeStaleRecord(pid, { netns: [name, 'sas-1-not-this-run'] });
-    try {
-      const reports = cleanStaleRuns();
+  asRoot(
+    'deletes the network namespaces a dead run recorded, named sas-<launcher pid>-<host>',
+    () => {
+      const pid = deadPid();
+      const name = `sas-${pid}-h1`;
+      expect(spawnSync('ip', ['netns', 'add', name]).status).toBe(0);
+      const file = writeStaleRecord(pid, { netns: [name, 'sas-1-not-this-run'] });
+      try {
+        const reports = cleanStaleRuns(ownTmp);
 
-      const namespaces = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout;
-      expect(namespaces).not.toContain(name);
-      expect(reports.find((report) => report.launcherPid === pid)?.netns).toEqual([name]);
-    } finally {
-      spawnSync('ip', ['netns', 'del', name]);
-      spawnSync('rm', ['-f', file]);
-    }
-  });
+        const namespaces = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout;
+        expect(namespaces).not.toContain(name);
+        expect(reports.find((report) => report.launcherPid === pid)?.netns).toEqual([name]);
+      } finally {
+        spawnSync('ip', ['netns', 'del', name]);
+        spawnSync('rm', ['-f', file]);
+      }
+    },
+  );
 
-  it('leaves a record another user owns alone, even when its launcher is dead', () => {
-    if (process.getuid?.() !== 0) return; // giving a file to another uid needs root
+  asRoot('leaves a record another user owns alone, even when its launcher is dead', () => {
     cleanUpRunListing('sessions-other-user-', { owner: 64123 }, (theirs, file) => {
       expect(existsSync(theirs)).toBe(true);
       expect(existsSync(file)).toBe(true);
