@@ -7,6 +7,7 @@ import {
   busyMachineSlackMs,
   endWith,
   freePort,
+  labNetworkAccess,
   networkCapability,
   outputOf,
   repoRoot,
@@ -170,6 +171,29 @@ gate.describe('the network lab as an ordinary user (user namespaces, no root)', 
     }
     lab = undefined;
   });
+
+  // Each probe makes and removes namespaces: slow on a busy machine.
+  it(
+    'as root the network is made in place; as an ordinary user, through a user namespace',
+    () => {
+      expect(labNetworkAccess()).toEqual({ kind: 'namespaces' });
+      const [command, ...args] = asUser(uid);
+      const script = `const h = require('@sessions/harness'); console.log(JSON.stringify({ access: h.labNetworkAccess(), here: h.networkCapability() }))`;
+      const asked = spawnSync(command, [...args, process.execPath, '-e', script], {
+        cwd: repoRoot(),
+        encoding: 'utf8',
+      });
+      const { access, here } = JSON.parse(asked.stdout) as {
+        access: { kind: string };
+        here: { available: boolean; missing?: string };
+      };
+      expect(access).toEqual({ kind: 'user-namespace' });
+      // A lab started inside such a process (a test, an experiment) cannot make it: it says so.
+      expect(here.available).toBe(false);
+      expect(here.missing).toContain('npm start -- NN --network hosts');
+    },
+    startTimeoutMs,
+  );
 
   it(
     'serves chapter 04 at 127.0.0.1:LB_PORT from servers in namespaces of their own, cuts a link, and Ctrl-C leaves nothing',
