@@ -90,7 +90,6 @@ const token = randomBytes(16).toString('hex');
 const realBalancerKind =
   options.balancer && options.balancer !== 'course' ? options.balancer : undefined;
 
-// #region user-namespace-launch
 // --network hosts as an ordinary user: this process stays on the machine and relays LB_PORT
 // (and a real balancer's dashboard port) into a copy of itself run in a user namespace.
 const inside = insideLabUserNamespace();
@@ -119,7 +118,6 @@ if (inside) {
     process.exit(1);
   }
 }
-// #endregion user-namespace-launch
 
 console.log(text.starting(definition.title));
 try {

@@ -23,6 +23,7 @@ import {
   waitFor,
   type RunRecord,
 } from '../src';
+import { untilLauncherBanner } from './launcher-banner';
 
 /**
  * The real launcher (`node scripts/lab.mjs`), ended the ways a learner's terminal ends it.
@@ -52,21 +53,8 @@ async function launch(): Promise<Launched> {
       stdio: 'pipe',
     },
   );
-  const output = outputOf(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitFor(
-    () => output().includes('Ctrl-C stops everything') || child.exitCode !== null,
-    'the launcher to print its banner',
-    startTimeoutMs,
-    100,
-  ).catch(() => undefined);
-  if (!output().includes('Ctrl-C stops everything')) {
-    // A launcher still starting would keep its lab, and this test file, running forever.
-    await endWith(child, 'SIGTERM', 'the launcher', stopTimeoutMs).catch(() =>
-      child.kill('SIGKILL'),
-    );
-    throw new Error(`the launcher did not start within ${startTimeoutMs} ms:\n${output()}`);
-  }
+  const output = await untilLauncherBanner(child, startTimeoutMs, stopTimeoutMs);
   return { child, output, exited };
 }
 

@@ -9,12 +9,12 @@ import {
   freePort,
   labNetworkAccess,
   networkCapability,
-  outputOf,
   repoRoot,
   serverReadyTimeoutMs,
   testGate,
   waitFor,
 } from '../src';
+import { untilLauncherBanner } from './launcher-banner';
 
 /**
  * `npm start -- 04 --network hosts` as an ordinary user: the real launcher, started as a uid
@@ -104,19 +104,7 @@ async function launch(): Promise<Launched> {
       stdio: 'pipe',
     },
   );
-  const output = outputOf(child);
-  await waitFor(
-    () => output().includes('Ctrl-C stops everything') || child.exitCode !== null,
-    'the launcher to print its banner',
-    startTimeoutMs,
-    100,
-  ).catch(() => undefined);
-  if (!output().includes('Ctrl-C stops everything')) {
-    await endWith(child, 'SIGTERM', 'the launcher', stopTimeoutMs).catch(() =>
-      child.kill('SIGKILL'),
-    );
-    throw new Error(`the launcher did not start within ${startTimeoutMs} ms:\n${output()}`);
-  }
+  const output = await untilLauncherBanner(child, startTimeoutMs, stopTimeoutMs);
   return { child, output, port, home };
 }
 
