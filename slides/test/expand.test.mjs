@@ -1,44 +1,23 @@
-import { describe, it, expect, beforeAll } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { describe, it, expect } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expandDeck } from '../scripts/lib/expand.mjs';
+import { exampleSource } from './support/example-source.mjs';
 import { useScratchDir } from './support/scratch-dir.mjs';
 
 describe('expanding a deck for Marp', () => {
-  const scratch = useScratchDir('slides-expand-');
-  let root;
-  let chapterDir;
-  beforeAll(() => {
-    root = scratch();
-    chapterDir = path.join(root, 'chapters/09-example');
-    mkdirSync(path.join(chapterDir, 'src'), { recursive: true });
-    mkdirSync(path.join(chapterDir, 'results'));
-    writeFileSync(
-      path.join(chapterDir, 'src/store.ts'),
-      [
-        '// #region store',
-        'export const store = new Map();',
-        '// #endregion store',
-        '// #region documented',
-        '/**',
-        ' * Why this exists.',
-        ' */',
-        'export const documented = 1;',
-        '// #endregion documented',
-      ].join('\n'),
-    );
-    writeFileSync(
-      path.join(chapterDir, 'results/lag.json'),
-      JSON.stringify({
-        experiment: 'lag',
-        date: '2026-11-25T18:00:00.000Z',
-        machine: { cores: 2, node: 'v20.20.2' },
-        parameters: {},
-        figures: { p99Ms: 12.3456, lost: 3 },
-      }),
-    );
+  const scratch = useScratchDir('slides-expand-', {
+    'chapters/09-example/src/store.ts': exampleSource,
+    'chapters/09-example/results/lag.json': JSON.stringify({
+      experiment: 'lag',
+      date: '2026-11-25T18:00:00.000Z',
+      machine: { cores: 2, node: 'v20.20.2' },
+      parameters: {},
+      figures: { p99Ms: 12.3456, lost: 3 },
+    }),
   });
-  const expand = (markdown) => expandDeck(markdown, { root, chapterDir });
+  const chapterDir = () => path.join(scratch(), 'chapters/09-example');
+  const expand = (markdown) => expandDeck(markdown, { root: scratch(), chapterDir: chapterDir() });
 
   it('a code directive becomes a fenced block of the region, captioned with where it came from', () => {
     const out = expand('# Code\n\n<!-- code: chapters/09-example/src/store.ts#store -->\n');
@@ -53,7 +32,7 @@ describe('expanding a deck for Marp', () => {
   });
 
   it("a chart directive shows the experiment's own SVG chart, copied into dist/charts", () => {
-    writeFileSync(path.join(chapterDir, 'results/lag.svg'), '<svg viewBox="0 0 10 10"></svg>');
+    writeFileSync(path.join(chapterDir(), 'results/lag.svg'), '<svg viewBox="0 0 10 10"></svg>');
     const out = expand('<!-- chart: chapters/09-example/results/lag.svg -->');
     expect(out).toContain('](charts/09-example-lag.svg)');
     expect(() => expand('<!-- chart: chapters/09-example/results/gone.svg -->')).toThrow(

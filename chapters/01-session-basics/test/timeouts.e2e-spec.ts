@@ -1,22 +1,13 @@
-import { LabClient, sleep, useLab } from '@sessions/harness';
-import { lab as definition } from '../lab/lab';
-
-interface Me {
-  userid: string | null;
-}
-
-// Short timeouts so the test can wait them out (the chapter's defaults are 30 min and 8 h), with
-// room between them: only a stall of over 3.7 s between two requests could end the session early.
-const idleTimeoutMs = 4_000;
-const absoluteTimeoutMs = 8_000;
+import { LabClient, sleep } from '@sessions/harness';
+import {
+  absoluteTimeoutMs,
+  idleTimeoutMs,
+  useShortTimeoutsLab,
+  type Me,
+} from './support/short-timeouts';
 
 describe('idle and absolute timeouts', () => {
-  const lab = useLab(definition, {
-    env: {
-      SESSION_IDLE_TIMEOUT_MS: String(idleTimeoutMs),
-      SESSION_ABSOLUTE_TIMEOUT_MS: String(absoluteTimeoutMs),
-    },
-  });
+  const lab = useShortTimeoutsLab();
 
   it('the server ends a session left idle, even when a client keeps sending the expired cookie', async () => {
     const user = new LabClient(lab.url, { name: 'idle' });

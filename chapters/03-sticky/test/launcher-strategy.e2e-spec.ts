@@ -1,14 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   endWith,
-  freePort,
   hasEnded,
   LabClient,
-  outputOf,
+  launchLab,
   repoRoot,
-  waitFor,
+  type LaunchedLab,
 } from '@sessions/harness';
 
 /**
@@ -18,38 +16,12 @@ import {
 const startTimeoutMs = 60_000;
 const stopTimeoutMs = 20_000;
 
-interface Launched {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
+// Only the option chooses: a STICKY_MODE of the shell running the tests must not.
+const launch = (args: string[]) =>
+  launchLab(args, { startTimeoutMs, stopTimeoutMs, env: { STICKY_MODE: undefined } });
 
-async function launch(args: string[]): Promise<Launched> {
-  const port = await freePort();
-  // Only the option chooses: a STICKY_MODE of the shell running the tests must not. The
-  // banner this test waits for is the English one, whatever the shell's LANG.
-  const env: NodeJS.ProcessEnv = { ...process.env, LB_PORT: String(port), LAB_LANG: 'en' };
-  delete env.STICKY_MODE;
-  const child = spawn(process.execPath, [path.join(repoRoot(), 'scripts/lab.mjs'), ...args], {
-    cwd: repoRoot(),
-    env,
-    stdio: 'pipe',
-  });
-  const output = outputOf(child);
-  await waitFor(
-    () => output().includes('Ctrl-C stops everything') || hasEnded(child),
-    'the launcher to print its banner',
-    startTimeoutMs,
-    100,
-  );
-  if (!output().includes('Ctrl-C stops everything'))
-    throw new Error(`the launcher did not start:\n${output()}`);
-  return { child, url: `http://localhost:${port}`, output };
-}
-
-async function stop({ child }: Launched): Promise<void> {
+async function stop({ child, exited }: LaunchedLab): Promise<void> {
   if (hasEnded(child)) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await endWith(child, 'SIGINT', 'the launcher', stopTimeoutMs);
   await exited;
 }

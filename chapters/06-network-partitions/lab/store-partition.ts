@@ -145,14 +145,20 @@ async function logIn(server: Reachable, userid: string): Promise<string> {
   return client.jar.getCookieString(client.baseUrl);
 }
 
+/**
+ * This program reaches every host even during the partition, so an INFO that takes long is a
+ * busy machine or a Redis busy with a full resync after the heal, never a cut link.
+ */
 const infoOf = (node: RedisServer, password: string) =>
-  redisInfo(node.port, 'replication', { host: node.host, password, timeoutMs: 1_000 });
+  redisInfo(node.port, 'replication', { host: node.host, password, timeoutMs: 5_000 });
 
+/** Polled until true: a slow or refused INFO is "not yet", and the poll's own bound decides. */
 async function replicaCaughtUp(primary: RedisServer, replica: RedisServer, password: string) {
-  const [written, copied] = await Promise.all([
-    infoOf(primary, password),
-    infoOf(replica, password),
-  ]);
+  const infos = await Promise.all([infoOf(primary, password), infoOf(replica, password)]).catch(
+    () => undefined,
+  );
+  if (!infos) return false;
+  const [written, copied] = infos;
   return (
     copied.master_link_status === 'up' &&
     Number(copied.slave_repl_offset) >= Number(written.master_repl_offset)

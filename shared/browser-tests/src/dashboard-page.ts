@@ -1,13 +1,16 @@
 import type { Lab } from '@sessions/harness';
 import type { BrowserContext, Page } from 'playwright-core';
 
+/** What the dashboard is opened on: a lab, or a balancer alone (no servers). */
+export type DashboardTarget = Pick<Lab, 'url'> & { servers: ReadonlyArray<{ id: string }> };
+
 /**
  * Opens the lab's dashboard and waits until every server has its card and the event stream
  * is live. Script errors and Content-Security-Policy violations go to `problems`.
  */
 export async function openDashboard(
   context: BrowserContext,
-  lab: Pick<Lab, 'url'> & { servers: ReadonlyArray<{ id: string }> },
+  lab: DashboardTarget,
   problems: string[] = [],
 ): Promise<Page> {
   const page = await context.newPage();

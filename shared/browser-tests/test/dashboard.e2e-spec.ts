@@ -1,39 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import {
-  busyMachineSlackMs,
-  LabClient,
-  openChromium,
-  startLab,
-  waitFor,
-  type ChromiumSession,
-  type Lab,
-} from '@sessions/harness';
+import { busyMachineSlackMs, LabClient, useLab, waitFor } from '@sessions/harness';
 import { lab as chapter02Lab } from '@sessions/chapter-02-inconsistency/lab';
-import type { Page } from 'playwright-core';
-import { openDashboard, requestRow } from '../src/dashboard-page';
+import { requestRow } from '../src/dashboard-page';
+import { useDashboardPage } from './support/use-dashboard-page';
 
 const token = randomBytes(16).toString('hex');
 const uniquePath = (label: string) => `/me?${label}=${randomBytes(4).toString('hex')}`;
 
 describe("the lab dashboard in a real browser (chapter 02's lab)", () => {
-  let lab: Lab;
-  let browser: ChromiumSession;
-  let page: Page;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    lab = await startLab(chapter02Lab, {
-      controlToken: token,
-      // Fast health checks, so a killed server leaves the pool within a second.
-      balancer: { healthCheck: { intervalMs: 200, fall: 2, rise: 2, timeoutMs: 500 } },
-    });
-    browser = await openChromium();
-    page = await openDashboard(browser.context, lab, problems);
+  const lab = useLab(chapter02Lab, {
+    controlToken: token,
+    // Fast health checks, so a killed server leaves the pool within a second.
+    balancer: { healthCheck: { intervalMs: 200, fall: 2, rise: 2, timeoutMs: 500 } },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await lab?.stop();
-  });
+  const { page, problems } = useDashboardPage(() => lab);
 
   it('loads with one card per server, each up, and the event stream live', async () => {
     expect(await page.locator('.card').count()).toBe(3);

@@ -47,6 +47,7 @@ export { againIfNotStarted } from './lab/again-if-not-started';
 export { connectLines, type ServiceEndpoint } from './lab/connect-lines';
 export { labBanner, type BannerFacts } from './lab/lab-banner';
 export { launcherText, type LauncherText } from './lab/launcher-text';
+export { launchLab, type LaunchedLab, type LaunchOptions } from './lab/launched-lab';
 export { labLanguage, type LabLanguage } from '@sessions/load-balancer';
 export type { LabContext, LabDefinition, LabServices, ServerAddress } from './lab/lab-definition';
 export type { ChapterLabModule } from './lab/chapter-lab';

@@ -13,8 +13,8 @@ import {
   busyMachineSlackMs,
   cleanStaleRuns,
   endWith,
-  freePort,
   isSameProcess,
+  launchLab,
   outputOf,
   pidNamespace,
   repoRoot,
@@ -23,17 +23,11 @@ import {
   waitFor,
   type RunRecord,
 } from '../src';
-import { untilLauncherBanner } from './launcher-banner';
 
 /**
  * The real launcher (`node scripts/lab.mjs`), ended the ways a learner's terminal ends it.
  * Chapter 05 with one server: a Redis, a temp folder and a chapter server to leave behind.
  */
-interface Launched {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<void>;
-}
 
 // A launcher starts Redis and a server and waits for their health checks (the server gets
 // serverReadyTimeoutMs): on a loaded machine that takes a while, and stopping them in order
@@ -42,21 +36,8 @@ const startTimeoutMs = serverReadyTimeoutMs + busyMachineSlackMs;
 const stopTimeoutMs = 20_000;
 const testTimeoutMs = 2 * (startTimeoutMs + stopTimeoutMs);
 
-async function launch(): Promise<Launched> {
-  const child = spawn(
-    process.execPath,
-    [path.join(repoRoot(), 'scripts/lab.mjs'), '05', '--store', 'redis', '--servers', '1'],
-    {
-      cwd: repoRoot(),
-      // The banner this test waits for is the English one, whatever the shell's LANG.
-      env: { ...process.env, LB_PORT: String(await freePort()), LAB_LANG: 'en' },
-      stdio: 'pipe',
-    },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const output = await untilLauncherBanner(child, startTimeoutMs, stopTimeoutMs);
-  return { child, output, exited };
-}
+const launch = () =>
+  launchLab(['05', '--store', 'redis', '--servers', '1'], { startTimeoutMs, stopTimeoutMs });
 
 /** The record file(s) of a process: `<pid>-<key>.json`. */
 const recordFilesOf = (pid: number) =>
@@ -221,29 +202,52 @@ describe('stale-run cleanup', () => {
     });
     return Number(done.stdout);
   };
-  const staleRecord = (pid: number, extra: Partial<RunRecord>): RunRecord => ({
-    owner: process.getuid!(),
-    launcherPid: pid,
-    pidNamespace: pidNamespace(),
-    startedAt: new Date().toISOString(),
-    command: 'a test',
-    processes: [],
-    tempDirs: [],
-    netns: [],
-    ...extra,
-  });
+  /** Writes the record of a run by `pid` where, and as, a launcher writes it; returns its file. */
+  const writeStaleRecord = (pid: number, extra: Partial<RunRecord>): string => {
+    const record: RunRecord = {
+      owner: process.getuid!(),
+      launcherPid: pid,
+      pidNamespace: pidNamespace(),
+      startedAt: new Date().toISOString(),
+      command: 'a test',
+      processes: [],
+      tempDirs: [],
+      netns: [],
+      ...extra,
+    };
+    const file = path.join(runFolder(), `${pid}-0.json`);
+    writeFileSync(file, JSON.stringify(record), { mode: 0o600 });
+    if (record.owner !== process.getuid!()) chownSync(file, record.owner, record.owner);
+    return file;
+  };
+  /**
+   * One cleanup of the record of a dead run that lists a fresh temp folder (named from `prefix`)
+   * and `fields`; `check` gets the folder and the record's file. Both are removed after.
+   */
+  const cleanUpRunListing = (
+    prefix: string,
+    fields: Partial<RunRecord>,
+    check: (folder: string, file: string) => void,
+  ) => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
+    const file = writeStaleRecord(deadPid(), {
+      ...fields,
+      tempDirs: [folder, ...(fields.tempDirs ?? [])],
+    });
+    try {
+      cleanStaleRuns();
+      check(folder, file);
+    } finally {
+      spawnSync('rm', ['-rf', folder, file]);
+    }
+  };
 
   it('deletes the network namespaces a dead run recorded, named sas-<launcher pid>-<host>', () => {
     if (process.getuid?.() !== 0) return; // creating a namespace needs root
     const pid = deadPid();
     const name = `sas-${pid}-h1`;
     expect(spawnSync('ip', ['netns', 'add', name]).status).toBe(0);
-    writeFileSync(
-      path.join(runFolder(), `${pid}-0.json`),
-      JSON.stringify(staleRecord(pid, { netns: [name, 'sas-1-not-this-run'] })),
-      { mode: 0o600 },
-    );
-
+    const file = writeStaleRecord(pid, { netns: [name, 'sas-1-not-this-run'] });
     try {
       const reports = cleanStaleRuns();
 
@@ -252,57 +256,28 @@ describe('stale-run cleanup', () => {
       expect(reports.find((report) => report.launcherPid === pid)?.netns).toEqual([name]);
     } finally {
       spawnSync('ip', ['netns', 'del', name]);
-      spawnSync('rm', ['-f', path.join(runFolder(), `${pid}-0.json`)]);
+      spawnSync('rm', ['-f', file]);
     }
   });
 
   it('leaves a record another user owns alone, even when its launcher is dead', () => {
     if (process.getuid?.() !== 0) return; // giving a file to another uid needs root
-    const pid = deadPid();
-    const theirs = mkdtempSync(path.join(os.tmpdir(), 'sessions-other-user-'));
-    const file = path.join(runFolder(), `${pid}-0.json`);
-    writeFileSync(file, JSON.stringify(staleRecord(pid, { owner: 64123, tempDirs: [theirs] })));
-    chownSync(file, 64123, 64123);
-    try {
-      cleanStaleRuns();
+    cleanUpRunListing('sessions-other-user-', { owner: 64123 }, (theirs, file) => {
       expect(existsSync(theirs)).toBe(true);
       expect(existsSync(file)).toBe(true);
-    } finally {
-      spawnSync('rm', ['-rf', theirs, file]);
-    }
+    });
   });
 
   it('leaves a record from another pid namespace alone (its pids name other processes here)', () => {
-    const pid = deadPid();
-    const theirs = mkdtempSync(path.join(os.tmpdir(), 'sessions-other-namespace-'));
-    const file = path.join(runFolder(), `${pid}-0.json`);
-    writeFileSync(
-      file,
-      JSON.stringify(staleRecord(pid, { pidNamespace: 'pid:[1]', tempDirs: [theirs] })),
-      { mode: 0o600 },
-    );
-    try {
-      cleanStaleRuns();
+    cleanUpRunListing('sessions-other-namespace-', { pidNamespace: 'pid:[1]' }, (theirs) => {
       expect(existsSync(theirs)).toBe(true);
-    } finally {
-      spawnSync('rm', ['-rf', theirs, file]);
-    }
+    });
   });
 
   it('removes only the harness’s own temp folders, whatever a record lists', () => {
-    const pid = deadPid();
-    const outside = mkdtempSync(path.join(os.tmpdir(), 'not-the-course-'));
-    writeFileSync(
-      path.join(runFolder(), `${pid}-0.json`),
-      JSON.stringify(staleRecord(pid, { tempDirs: [outside, os.homedir()] })),
-      { mode: 0o600 },
-    );
-    try {
-      cleanStaleRuns();
+    cleanUpRunListing('not-the-course-', { tempDirs: [os.homedir()] }, (outside, file) => {
       expect(existsSync(outside)).toBe(true);
-      expect(existsSync(path.join(runFolder(), `${pid}-0.json`))).toBe(false);
-    } finally {
-      spawnSync('rm', ['-rf', outside]);
-    }
+      expect(existsSync(file)).toBe(false);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,15 +6,15 @@ import { defaultHealthCheck } from '@sessions/load-balancer';
 import {
   busyMachineSlackMs,
   endWith,
-  freePort,
   labNetworkAccess,
+  launchLab,
+  type LaunchedLab,
   networkCapability,
   repoRoot,
   serverReadyTimeoutMs,
   testGate,
   waitFor,
 } from '../src';
-import { untilLauncherBanner } from './launcher-banner';
 
 /**
  * `npm start -- 04 --network hosts` as an ordinary user: the real launcher, started as a uid
@@ -74,9 +74,7 @@ const gate = testGate(
   'SESSIONS_REQUIRE_USER_NAMESPACES',
 );
 
-interface Launched {
-  child: ChildProcess;
-  output: () => string;
+interface Launched extends LaunchedLab {
   port: number;
   home: string;
 }
@@ -86,26 +84,13 @@ async function launch(): Promise<Launched> {
   // home and temp folder of its own.
   const home = mkdtempSync(path.join(os.tmpdir(), 'sessions-userns-'));
   chownSync(home, uid, uid);
-  const port = await freePort();
-  const [command, ...args] = asUser(uid);
-  const child = spawn(
-    command,
-    [
-      ...args,
-      process.execPath,
-      path.join(repoRoot(), 'scripts/lab.mjs'),
-      '04',
-      '--network',
-      'hosts',
-    ],
-    {
-      cwd: repoRoot(),
-      env: { ...process.env, HOME: home, TMPDIR: home, LB_PORT: String(port), LAB_LANG: 'en' },
-      stdio: 'pipe',
-    },
-  );
-  const output = await untilLauncherBanner(child, startTimeoutMs, stopTimeoutMs);
-  return { child, output, port, home };
+  const lab = await launchLab(['04', '--network', 'hosts'], {
+    startTimeoutMs,
+    stopTimeoutMs,
+    env: { HOME: home, TMPDIR: home },
+    asUid: uid,
+  });
+  return { ...lab, port: Number(new URL(lab.url).port), home };
 }
 
 /** What the uid still has after the lab ended: processes, relay sockets, run records, temp folders. */

@@ -1,22 +1,11 @@
-import { LabClient, sleep, useLab } from '@sessions/harness';
-import { lab as definition } from '../../lab/lab';
+import { LabClient, sleep } from '@sessions/harness';
+import { absoluteTimeoutMs, useShortTimeoutsLab, type Me } from '../../test/support/short-timeouts';
 
-interface Me {
-  userid: string | null;
-}
-
-// Short timeouts, as in test/timeouts.e2e-spec.ts: the last quarter of 8 s starts at 6 s.
-const idleTimeoutMs = 4_000;
-const absoluteTimeoutMs = 8_000;
+// The short timeouts of test/support/short-timeouts.ts: the last quarter of 8 s starts at 6 s.
 const lastQuarterSeconds = absoluteTimeoutMs / 4 / 1000;
 
 describe('exercise 01.2: answers warn in the last quarter of a session’s life', () => {
-  const lab = useLab(definition, {
-    env: {
-      SESSION_IDLE_TIMEOUT_MS: String(idleTimeoutMs),
-      SESSION_ABSOLUTE_TIMEOUT_MS: String(absoluteTimeoutMs),
-    },
-  });
+  const lab = useShortTimeoutsLab();
 
   it('a busy user is told how many seconds are left before the absolute timeout logs them out', async () => {
     const user = new LabClient(lab.url, { name: 'busy' });

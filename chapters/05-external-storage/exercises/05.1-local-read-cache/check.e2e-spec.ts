@@ -1,7 +1,7 @@
-import { sleep, startLab, type Lab } from '@sessions/harness';
+import { sleep, useLab } from '@sessions/harness';
 import { externalStorageLab } from '../../lab/lab';
 import { loggedInUser, type Me } from '../../test/user';
-import { callsBetween, labRedisOf, redisCalls, type LabRedis } from '../redis-calls';
+import { callsBetween, labRedisOf, redisCalls } from '../redis-calls';
 
 const cacheMs = 5_000;
 const reads = 10;
@@ -22,27 +22,19 @@ async function addItemOn(url: string, cookie: string, item: string): Promise<num
 }
 
 describe(`with SESSION_READ_CACHE_MS=${cacheMs}, each server keeps sessions it read for a while`, () => {
-  let lab: Lab;
-  let redis: LabRedis;
-
-  beforeAll(async () => {
-    lab = await startLab(externalStorageLab('redis'), {
-      servers: 2,
-      env: { SESSION_READ_CACHE_MS: String(cacheMs) },
-    });
-    redis = labRedisOf(lab);
+  const lab = useLab(externalStorageLab('redis'), {
+    servers: 2,
+    env: { SESSION_READ_CACHE_MS: String(cacheMs) },
   });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const redis = () => labRedisOf(lab);
 
   it(`${reads} reads on one server ask Redis for the session at most twice`, async () => {
     const [first] = lab.servers;
     const user = await loggedInUser(first.url, 'lena');
     const cookie = await user.jar.getCookieString(first.url);
-    const before = await redisCalls(redis);
+    const before = await redisCalls(redis());
     for (let i = 0; i < reads; i++) await meOn(first.url, cookie);
-    const gets = callsBetween(before, await redisCalls(redis), 'get');
+    const gets = callsBetween(before, await redisCalls(redis()), 'get');
 
     if (gets > 2)
       throw new Error(

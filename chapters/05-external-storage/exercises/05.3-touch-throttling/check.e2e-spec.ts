@@ -1,38 +1,24 @@
-import { sleep, startLab, type Lab } from '@sessions/harness';
+import { sleep, useLab } from '@sessions/harness';
 import { externalStorageLab } from '../../lab/lab';
 import { loggedInUser, type Me } from '../../test/user';
-import {
-  callsBetween,
-  labRedisCommand,
-  labRedisOf,
-  redisCalls,
-  type LabRedis,
-} from '../redis-calls';
+import { callsBetween, labRedisCommand, labRedisOf, redisCalls } from '../redis-calls';
 
 const touchIntervalMs = 2_000;
 const reads = 20;
 
 describe(`with SESSION_TOUCH_INTERVAL_MS=${touchIntervalMs}, reads refresh the expiry at most once per interval`, () => {
-  let lab: Lab;
-  let redis: LabRedis;
-
-  beforeAll(async () => {
-    lab = await startLab(externalStorageLab('redis'), {
-      servers: 1,
-      env: { SESSION_TOUCH_INTERVAL_MS: String(touchIntervalMs) },
-    });
-    redis = labRedisOf(lab);
+  const lab = useLab(externalStorageLab('redis'), {
+    servers: 1,
+    env: { SESSION_TOUCH_INTERVAL_MS: String(touchIntervalMs) },
   });
-  afterAll(async () => {
-    await lab?.stop();
-  });
+  const redis = () => labRedisOf(lab);
 
   it(`${reads} reads right after a login cost fewer EXPIREs than reads, and every read still finds the session`, async () => {
     const user = await loggedInUser(lab.url, 'hana');
-    const before = await redisCalls(redis);
+    const before = await redisCalls(redis());
     const answers: Array<string | null> = [];
     for (let i = 0; i < reads; i++) answers.push((await user.get<Me>('/me')).body.userid);
-    const after = await redisCalls(redis);
+    const after = await redisCalls(redis());
 
     const expires = callsBetween(before, after, 'expire');
     const gets = callsBetween(before, after, 'get');
@@ -52,11 +38,11 @@ describe(`with SESSION_TOUCH_INTERVAL_MS=${touchIntervalMs}, reads refresh the e
     const user = await loggedInUser(lab.url, 'ivan');
     const sessionId = (await user.get<Me>('/me')).body.sessionId!;
     await sleep(touchIntervalMs + 200); // the interval itself: the next read must touch
-    const ttlBefore = Number(await labRedisCommand(redis, ['PTTL', `course:sess:${sessionId}`]));
-    const before = await redisCalls(redis);
+    const ttlBefore = Number(await labRedisCommand(redis(), ['PTTL', `course:sess:${sessionId}`]));
+    const before = await redisCalls(redis());
     await user.get<Me>('/me');
-    const after = await redisCalls(redis);
-    const ttlAfter = Number(await labRedisCommand(redis, ['PTTL', `course:sess:${sessionId}`]));
+    const after = await redisCalls(redis());
+    const ttlAfter = Number(await labRedisCommand(redis(), ['PTTL', `course:sess:${sessionId}`]));
 
     if (callsBetween(before, after, 'expire') < 1)
       throw new Error(

@@ -1,4 +1,4 @@
-import { redisCommand, redisInfo, sleep, type Lab } from '@sessions/harness';
+import { redisCommand, redisInfo, sleep, waitFor, type Lab } from '@sessions/harness';
 import {
   CartWriters,
   logInSettledUsers,
@@ -19,6 +19,12 @@ export interface FailoverOptions {
    */
   replicaBehindMs: number;
 }
+
+/**
+ * How long the writers may take to get one write acknowledged by a primary that answers: each
+ * request ends within the app's 1 s store deadline, so this allows several tries.
+ */
+const writeAcknowledgedWithinMs = 15_000;
 
 /** promotionMs: kill -9 of the primary until the Sentinels name the replica as the new primary. */
 export type FailoverResult = StoreFailoverFigures;
@@ -82,8 +88,16 @@ export async function measureFailover(lab: Lab, options: FailoverOptions): Promi
   const controls = lab.services!.controls!;
   const oldPrimary = await primaryPort(lab);
   if (options.replicaBehindMs > 0) {
+    const acknowledgedBeforeCut = writers.acknowledgedWrites;
     await controls['cut-replica']({});
     await sleep(options.replicaBehindMs);
+    // A lag window in which no write was acknowledged shows nothing: on a busy machine one
+    // write can outlast the window, so wait for one (each write ends within the store deadline).
+    await waitFor(
+      () => writers.acknowledgedWrites > acknowledgedBeforeCut,
+      'a write acknowledged while the replica is cut off',
+      writeAcknowledgedWithinMs,
+    );
   }
   await controls.failover({});
   // From here on the old primary has exited: nothing written later can have reached it.

@@ -2,11 +2,10 @@ import pg from 'pg';
 import {
   LabClient,
   redisInfo,
-  startLab,
+  inFreshLab,
   startPostgres,
   startRedis,
   waitFor,
-  type Lab,
   type LabResponse,
   type LabServices,
   type PostgresServer,
@@ -49,47 +48,48 @@ export async function countStoreOperations(
   requests: number,
 ): Promise<StoreOperations> {
   const counting = store === 'redis' ? await countingRedis() : await countingPostgres();
-  let lab: Lab | undefined;
   try {
-    lab = await startLab(
+    return await inFreshLab(
       { ...externalStorageLab(store), services: async () => counting.services },
+      async (lab) => {
+        const user = new LabClient(lab.servers[0].url, { name: 'counted', timeoutMs: 5000 });
+        // The first request opens the store's connection (PostgreSQL authenticates it with
+        // SCRAM), which on a busy machine can outlast the store deadline and answer 503: log in
+        // again until a session exists, or counting would measure a stranger who never reaches
+        // the store.
+        await waitFor(
+          async () => (await user.post('/login', { userid: 'counted' })).status < 300,
+          'the counted user to log in',
+          loginAttemptsMs,
+          200,
+        );
+
+        const batch = async (request: (i: number) => Promise<LabResponse>) => {
+          await counting.reset();
+          for (let i = 0; i < requests; i++) {
+            const response = await request(i);
+            if (response.status >= 300)
+              throw new Error(
+                `a counted request failed with ${response.status}: the count would be short`,
+              );
+          }
+          return counting.counts();
+        };
+        const reads = await batch(() => user.get('/me'));
+        const writes = await batch((i) => user.post('/cart', { item: `item-${i}` }));
+        const perRequest = (counts: Record<string, number>) =>
+          Object.values(counts).reduce((a, b) => a + b, 0) / requests;
+        return {
+          store,
+          perRead: perRequest(reads),
+          perWrite: perRequest(writes),
+          readsByOperation: divided(reads, requests),
+          writesByOperation: divided(writes, requests),
+        };
+      },
       { servers: 1 },
     );
-    const user = new LabClient(lab.servers[0].url, { name: 'counted', timeoutMs: 5000 });
-    // The first request opens the store's connection (PostgreSQL authenticates it with SCRAM),
-    // which on a busy machine can outlast the store deadline and answer 503: log in again
-    // until a session exists, or counting would measure a stranger who never reaches the store.
-    await waitFor(
-      async () => (await user.post('/login', { userid: 'counted' })).status < 300,
-      'the counted user to log in',
-      loginAttemptsMs,
-      200,
-    );
-
-    const batch = async (request: (i: number) => Promise<LabResponse>) => {
-      await counting.reset();
-      for (let i = 0; i < requests; i++) {
-        const response = await request(i);
-        if (response.status >= 300)
-          throw new Error(
-            `a counted request failed with ${response.status}: the count would be short`,
-          );
-      }
-      return counting.counts();
-    };
-    const reads = await batch(() => user.get('/me'));
-    const writes = await batch((i) => user.post('/cart', { item: `item-${i}` }));
-    const perRequest = (counts: Record<string, number>) =>
-      Object.values(counts).reduce((a, b) => a + b, 0) / requests;
-    return {
-      store,
-      perRead: perRequest(reads),
-      perWrite: perRequest(writes),
-      readsByOperation: divided(reads, requests),
-      writesByOperation: divided(writes, requests),
-    };
   } finally {
-    await lab?.stop();
     await counting.stop();
   }
 }

@@ -8,9 +8,9 @@ import path from 'node:path';
  * to read or plant records, so a folder this user does not own, or that others can enter, is
  * refused rather than used.
  */
-export function runFolder(): string {
+export function runFolder(tmp = os.tmpdir()): string {
   const uid = currentUid();
-  const base = path.join(os.tmpdir(), `sessions-at-scale-${hostUid()}`);
+  const base = path.join(tmp, `sessions-at-scale-${hostUid()}`);
   const runs = path.join(base, 'runs');
   for (const dir of [base, runs]) {
     mkdirSync(dir, { mode: 0o700, recursive: true });

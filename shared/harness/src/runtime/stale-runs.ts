@@ -21,8 +21,8 @@ export interface StaleRunReport {
  * another worker, a lab in another terminal) is left alone, and so is anything not owned by
  * this user: the folder is per user, and each record's owner is checked again.
  */
-export function cleanStaleRuns(): StaleRunReport[] {
-  const folder = runFolder();
+export function cleanStaleRuns(tmp = os.tmpdir()): StaleRunReport[] {
+  const folder = runFolder(tmp);
   const uid = currentUid();
   const reports: StaleRunReport[] = [];
   for (const name of readdirSync(folder)) {
@@ -40,7 +40,7 @@ export function cleanStaleRuns(): StaleRunReport[] {
     if (run.owner !== hostUid() || run.launcherPid !== Number(match[2])) continue;
     if (run.pidNamespace !== pidNamespace()) continue; // its pids are not ours to judge
     if (isSameProcess(run.launcherPid, run.launcherStartTicks)) continue;
-    reports.push(removeRun(run));
+    reports.push(removeRun(run, tmp));
     rmSync(path.join(folder, match[1]), { recursive: true, force: true });
     rmSync(file, { force: true });
   }
@@ -48,7 +48,7 @@ export function cleanStaleRuns(): StaleRunReport[] {
   return reports;
 }
 
-function removeRun(run: RunRecord): StaleRunReport {
+function removeRun(run: RunRecord, tmp: string): StaleRunReport {
   const report: StaleRunReport = {
     launcherPid: run.launcherPid,
     startedAt: run.startedAt,
@@ -63,7 +63,6 @@ function removeRun(run: RunRecord): StaleRunReport {
     endProcess(entry);
     report.processes.push(`${entry.label} (pid ${entry.pid})`);
   }
-  const tmp = os.tmpdir();
   for (const dir of run.tempDirs ?? []) {
     // Only the harness's own temp folders: a tampered record cannot point at anything else.
     if (path.dirname(dir) !== tmp || !path.basename(dir).startsWith('sessions-')) continue;
