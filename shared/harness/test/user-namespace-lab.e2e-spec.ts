@@ -89,6 +89,9 @@ async function launch(): Promise<Launched> {
     stopTimeoutMs,
     env: { HOME: home, TMPDIR: home },
     asUid: uid,
+  }).catch((error: unknown) => {
+    rmSync(home, { recursive: true, force: true });
+    throw error;
   });
   return { ...lab, port: Number(new URL(lab.url).port), home };
 }
