@@ -91,6 +91,31 @@ for (const part of wanted) {
     `doctor: ${found ? 'ok     ' : 'MISSING'} ${part.padEnd(12)} ${found ?? `${parts[part].what}. Install: ${installHint(part)}`}`,
   );
 }
+if (wanted.includes('nftables') && locate('nftables')) await reportLabNetwork();
+
+/** Whether `--network hosts` can run here, and how (see labNetworkAccess). */
+async function reportLabNetwork() {
+  let harness;
+  try {
+    harness = await import('@sessions/harness');
+  } catch {
+    return; // not built yet: said above
+  }
+  const access = harness.labNetworkAccess();
+  const [status, text] = {
+    namespaces: ['ok', '--network hosts: this user makes the namespaces (root)'],
+    'user-namespace': [
+      'ok',
+      '--network hosts: through a user namespace, no sudo needed (the chapter 06 tests, experiments and exercise checks still need sudo)',
+    ],
+    unavailable: [
+      'note',
+      `--network hosts cannot run here: missing ${access.missing}. The default loopback mode still works.`,
+    ],
+  }[access.kind];
+  console.log(`doctor: ${status.padEnd(7)} ${'network'.padEnd(12)} ${text}`);
+}
+
 if (missing.length && !required) {
   console.warn(
     `doctor: ${missing.join(', ')} missing: this lab uses them and fails where it needs them.`,

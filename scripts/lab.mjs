@@ -3,17 +3,25 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   chapterDir,
   cleanStaleRuns,
   connectLines,
   describeStaleRuns,
+  exposeToOuterHalf,
+  freePort,
+  insideLabUserNamespace,
+  labNetworkAccess,
   labBanner,
   labLanguage,
   launcherText,
   listChapters,
+  prepareLabUserNamespace,
+  runLabInUserNamespace,
   runPrivateFolder,
   startLab,
+  stopWhenOuterHalfEnds,
 } from '@sessions/harness';
 import { labArgumentsOrExit, usageOfOptions } from './lib/lab-options.mjs';
 
@@ -48,7 +56,10 @@ const chapterPackage = JSON.parse(
 // A closed terminal also makes writing to it fail: that must not stop the cleanup.
 let lab;
 let stopping = false;
+// The outer half of a lab in a user namespace passes the signal on and waits for the lab.
+let outerHalf = false;
 async function shutdown(signal) {
+  if (outerHalf) return;
   if (stopping) process.exit(1); // a second signal: the exit handler ends everything at once
   stopping = true;
   const say = signal === 'SIGHUP' ? () => {} : (text) => console.log(text);
@@ -76,6 +87,37 @@ try {
 }
 const port = Number(process.env.LB_PORT ?? 8080);
 const token = randomBytes(16).toString('hex');
+const realBalancerKind =
+  options.balancer && options.balancer !== 'course' ? options.balancer : undefined;
+
+// --network hosts as an ordinary user: this process stays on the machine and relays LB_PORT
+// (and a real balancer's dashboard port) into a copy of itself run in a user namespace.
+const inside = insideLabUserNamespace();
+if (inside) {
+  prepareLabUserNamespace();
+  stopWhenOuterHalfEnds(() => shutdown('SIGTERM'));
+} else if (
+  (options.network ?? definition.network) === 'hosts' &&
+  labNetworkAccess().kind === 'user-namespace'
+) {
+  outerHalf = true;
+  if (realBalancerKind) process.env.LAB_DASHBOARD_PORT = String(await freePort());
+  const ports = [port, ...(realBalancerKind ? [Number(process.env.LAB_DASHBOARD_PORT)] : [])];
+  try {
+    const code = await runLabInUserNamespace({
+      script: fileURLToPath(import.meta.url),
+      args: process.argv.slice(2),
+      ports,
+      socketFolder: runPrivateFolder(),
+    });
+    process.exit(code);
+  } catch (error) {
+    const hint =
+      error.code === 'EADDRINUSE' ? `\n${text.portTaken(port, `npm start -- ${chapterArg}`)}` : '';
+    console.error(`${text.couldNotStart(error.message)}${hint}`);
+    process.exit(1);
+  }
+}
 
 console.log(text.starting(definition.title));
 try {
@@ -86,8 +128,12 @@ try {
     network: options.network,
     // The dashboard's labels in the launcher's language.
     balancer: { language },
-    ...(options.balancer && options.balancer !== 'course'
-      ? { realBalancer: { kind: options.balancer }, dashboardPort: 0 }
+    ...(realBalancerKind
+      ? {
+          realBalancer: { kind: realBalancerKind },
+          // In a user namespace, the port the outer half already listens on.
+          dashboardPort: Number(process.env.LAB_DASHBOARD_PORT ?? 0),
+        }
       : {}),
     // A learner's busy laptop may take a while to boot three NestJS servers at once.
     serverReadyTimeoutMs: 60_000,
@@ -98,6 +144,8 @@ try {
   console.error(`${text.couldNotStart(error.message)}${hint}`);
   process.exit(1);
 }
+
+if (inside) await exposeToOuterHalf([...new Set([port, lab.balancer?.port ?? port])]);
 
 const url = `http://localhost:${port}`;
 // With HAProxy or nginx at LB_PORT, the dashboard and controls have a port of their own.
@@ -114,7 +162,11 @@ console.log(
       realBalancer: lab.realBalancer,
       dashboard: lab.balancer ? { url: dashboard, token } : undefined,
       servers: lab.servers,
-      network: lab.network?.describe(),
+      network: lab.network && {
+        ...lab.network.describe(),
+        // Only the ports above reach in; the hosts' addresses and services stay inside.
+        userNamespace: inside ? { pid: process.pid } : undefined,
+      },
       services,
       connect,
       tryThis: definition.tryThis,

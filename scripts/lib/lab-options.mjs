@@ -29,7 +29,7 @@ export const labOptions = {
     type: 'string',
     values: ['loopback', 'hosts'],
     chapters: ['02', '03', '04', '05'],
-    help: 'hosts: each server and store on a network host of its own, links you can cut (Linux, root); default loopback',
+    help: 'hosts: each server and store on a network host of its own, links you can cut (Linux: as root, or as any user where user namespaces are allowed); default loopback',
   },
   strategy: {
     type: 'string',

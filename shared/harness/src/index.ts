@@ -11,7 +11,7 @@ export {
   type ChapterServerOptions,
 } from './process/chapter-server';
 export { labSessionSecret, freshSecret, formerConstantSecrets } from './lab/lab-secrets';
-export { runFolder, currentUid } from './runtime/run-folder';
+export { runFolder, currentUid, hostUid } from './runtime/run-folder';
 export {
   currentRun,
   runRecordPath,
@@ -123,9 +123,18 @@ export {
 export {
   networkCapability,
   requireNetworkCapability,
+  labNetworkAccess,
   type NetworkCapability,
+  type LabNetworkAccess,
 } from './network/capability';
-export { networkTestGate } from './network/test-gate';
+export {
+  runLabInUserNamespace,
+  insideLabUserNamespace,
+  prepareLabUserNamespace,
+  exposeToOuterHalf,
+  stopWhenOuterHalfEnds,
+} from './network/user-namespace';
+export { networkTestGate, testGate, type TestGate } from './network/test-gate';
 export { type Placement } from './process/chapter-server';
 export { DelayRelay, type RelayDelay, type RelayCounters } from './network/delay-relay';
 export {

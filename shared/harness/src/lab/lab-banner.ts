@@ -11,6 +11,8 @@ export interface BannerFacts {
   network?: {
     subnet: string;
     hosts: ReadonlyArray<{ name: string; address: string; namespace?: string }>;
+    /** Set when the lab runs in a user namespace: only the launcher's ports reach in. */
+    userNamespace?: { pid: number };
   };
   /** From connectLines: one line per store, and a client command for each. */
   services: readonly string[];
@@ -62,6 +64,9 @@ export function labBanner(facts: BannerFacts, text: LauncherText): string {
               `    ${host.name.padEnd(9)} ${host.address}  ${host.namespace ?? text.thisLauncher}`,
           ),
           `  ${text.networkControls}`,
+          ...(facts.network.userNamespace
+            ? ['', `  ${text.userNamespaceReach(facts.network.userNamespace.pid)}`]
+            : []),
           '',
         ]
       : []),

@@ -24,6 +24,8 @@ export interface LaunchOptions {
   stopTimeoutMs: number;
   /** Variables for the launcher's environment; undefined removes one the shell has. */
   env?: Record<string, string | undefined>;
+  /** Run it as this uid (and gid), as an ordinary user would: needs root (setpriv). */
+  asUid?: number;
 }
 
 /**
@@ -34,14 +36,20 @@ export interface LaunchOptions {
  */
 export async function launchLab(
   args: readonly string[],
-  { startTimeoutMs, stopTimeoutMs, env = {} }: LaunchOptions,
+  { startTimeoutMs, stopTimeoutMs, env = {}, asUid }: LaunchOptions,
 ): Promise<LaunchedLab> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LB_PORT: String(port), LAB_LANG: 'en' };
   for (const [name, value] of Object.entries(env))
     if (value === undefined) delete childEnv[name];
     else childEnv[name] = value;
-  const child = spawn(process.execPath, [path.join(repoRoot(), 'scripts/lab.mjs'), ...args], {
+  const launcher = [process.execPath, path.join(repoRoot(), 'scripts/lab.mjs'), ...args];
+  const asUser =
+    asUid === undefined
+      ? []
+      : ['setpriv', `--reuid=${asUid}`, `--regid=${asUid}`, '--clear-groups'];
+  const [command, ...commandArgs] = [...asUser, ...launcher];
+  const child = spawn(command, commandArgs, {
     cwd: repoRoot(),
     env: childEnv,
     stdio: 'pipe',

@@ -12,6 +12,8 @@ const en = {
   networkHosts: 'one namespace per host',
   networkControls:
     'Cut and heal links from the dashboard (controls cut-link, isolate, link-loss, link-delay, heal-all).',
+  userNamespaceReach: (pid: number) =>
+    `This lab runs in a user namespace (no root needed). From this machine you reach only the addresses at "Open" and "Dashboard" (relayed in); the hosts above and any service addresses below exist only inside. A shell inside: nsenter --target ${pid} --user --net --mount --preserve-credentials`,
   services: 'Services',
   connect: 'Connect (the password is read from a file only you can read)',
   tryThis: 'Try this',
@@ -45,6 +47,8 @@ const ko: LauncherText = {
   networkHosts: '호스트마다 네임스페이스 하나',
   networkControls:
     '링크는 대시보드에서 끊고 복구합니다(제어: cut-link, isolate, link-loss, link-delay, heal-all).',
+  userNamespaceReach: (pid) =>
+    `이 랩은 사용자 네임스페이스 안에서 실행됩니다(root 권한 불필요). 이 컴퓨터에서는 "열기"와 "대시보드"의 주소(중계됨)만 닿고, 위의 호스트와 아래 서비스 주소는 네임스페이스 안에만 있습니다. 안에서 셸 열기: nsenter --target ${pid} --user --net --mount --preserve-credentials`,
   services: '서비스',
   connect: '접속 (비밀번호는 나만 읽을 수 있는 파일에서 읽습니다)',
   tryThis: '해 볼 것',

@@ -9,9 +9,10 @@ export type NetworkCapability = { available: true } | { available: false; missin
 let known: NetworkCapability | undefined;
 
 /**
- * Can this machine give each server its own network host? It needs Linux, `ip` (iproute2),
- * `nft` (nftables) and the right to make network namespaces (root here). Checked once, by
- * making and removing a namespace with a veth pair, the same way a lab does.
+ * Can this process give each server its own network host? It needs Linux, `ip` (iproute2),
+ * `nft` (nftables) and the right to make named network namespaces (root, or root of a user
+ * namespace with a private /run/netns). Checked once, by making and removing a namespace with
+ * a veth pair, the same way a lab does. See labNetworkAccess for what an ordinary user can do.
  */
 export function networkCapability(): NetworkCapability {
   known ??= probe();
@@ -81,14 +82,58 @@ function commandExists(name: string): boolean {
 }
 
 /**
- * Named namespaces (`ip netns add`) live in /run/netns, which only root may change. A user
- * namespace (`unshare -Urn`) would let an ordinary user make veth pairs, but the lab would then
- * live in a network of its own, out of reach of the learner's browser: say which case this is.
+ * How a lab network can be made here, in the three cases a learner meets:
+ * - `namespaces`: this process may make network namespaces itself (root, as in CI, or the
+ *   inner half of a launcher already in a user namespace). Everything runs as it is.
+ * - `user-namespace`: an ordinary user whose kernel allows user namespaces. `ip netns add`
+ *   is refused here, but the launcher runs the lab inside `unshare --user --map-root-user
+ *   --net --mount` (see user-namespace.ts) and relays the balancer's port out.
+ * - `unavailable`: neither; `missing` says what, and the default loopback mode still works.
  */
+export type LabNetworkAccess =
+  { kind: 'namespaces' } | { kind: 'user-namespace' } | { kind: 'unavailable'; missing: string };
+
+let knownAccess: LabNetworkAccess | undefined;
+
+export function labNetworkAccess(): LabNetworkAccess {
+  knownAccess ??= accessProbe();
+  return knownAccess;
+}
+
+function accessProbe(): LabNetworkAccess {
+  const here = networkCapability();
+  if (here.available) return { kind: 'namespaces' };
+  if (process.getuid?.() === 0 || !toolsPresent())
+    return { kind: 'unavailable', missing: here.missing };
+  return userNamespacesWork()
+    ? { kind: 'user-namespace' }
+    : { kind: 'unavailable', missing: here.missing };
+}
+
+function toolsPresent(): boolean {
+  return process.platform === 'linux' && commandExists('ip') && !!findSystemPart('nftables');
+}
+
+/** The same namespaces the launcher asks for, and the one mount a lab makes in them. */
+let userNamespacesKnown: boolean | undefined;
+function userNamespacesWork(): boolean {
+  userNamespacesKnown ??=
+    tryCommand('unshare', [
+      '--user',
+      '--map-root-user',
+      '--net',
+      '--mount',
+      'sh',
+      '-c',
+      'mount -t tmpfs tmpfs /run/netns 2>/dev/null || mount -t tmpfs tmpfs /run',
+    ]) === undefined;
+  return userNamespacesKnown;
+}
+
+/** Why this process cannot make network namespaces, and which of the other two cases this is. */
 function userNamespaceNote(): string {
   if (process.getuid?.() === 0) return 'running as root, yet refused: a container without them?';
-  const unshared = tryCommand('unshare', ['-Urn', 'true']);
-  return unshared === undefined
-    ? 'this user can make user namespaces (unshare -Urn), which the lab network does not use yet: run it with sudo'
-    : 'user namespaces are refused here too (unshare -Urn failed)';
+  return userNamespacesWork()
+    ? 'this user can make user namespaces, so `npm start -- NN --network hosts` runs its lab in one; a lab started in this process (tests, experiments) needs root'
+    : 'user namespaces are refused here too (unshare --user --map-root-user --net --mount failed; e.g. kernel.unprivileged_userns_clone=0 or an AppArmor rule): run it with sudo';
 }

@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -10,7 +10,7 @@ import path from 'node:path';
  */
 export function runFolder(tmp = os.tmpdir()): string {
   const uid = currentUid();
-  const base = path.join(tmp, `sessions-at-scale-${uid}`);
+  const base = path.join(tmp, `sessions-at-scale-${hostUid()}`);
   const runs = path.join(base, 'runs');
   for (const dir of [base, runs]) {
     mkdirSync(dir, { mode: 0o700, recursive: true });
@@ -25,6 +25,26 @@ export function runFolder(tmp = os.tmpdir()): string {
 
 export function currentUid(): number {
   return process.getuid?.() ?? 0;
+}
+
+/**
+ * The uid the machine knows this user by. It differs from currentUid() inside a user
+ * namespace (the unprivileged lab network runs as root there): runs inside and outside share
+ * one run folder and one owner, so either side cleans up what the other left.
+ */
+export function hostUid(): number {
+  const uid = currentUid();
+  let map: string;
+  try {
+    map = readFileSync('/proc/self/uid_map', 'utf8');
+  } catch {
+    return uid; // not Linux: no user namespaces
+  }
+  for (const line of map.trim().split('\n')) {
+    const [inside, outside, count] = line.trim().split(/\s+/).map(Number);
+    if (uid >= inside && uid < inside + count) return outside + (uid - inside);
+  }
+  return uid;
 }
 
 /** A folder only this user can enter, inside the run folder, for one run's secret files. */

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pidNamespace, processStartTicks } from './process-identity';
-import { currentUid, privateFolder, runFolder } from './run-folder';
+import { hostUid, privateFolder, runFolder } from './run-folder';
 
 export interface RecordedProcess {
   pid: number;
@@ -20,6 +20,7 @@ export interface RecordedProcess {
  * cleaning up (kill -9, a crash), a later run reads this and removes what is listed.
  */
 export interface RunRecord {
+  /** The user's uid on the machine (hostUid), also for a run inside a user namespace. */
   owner: number;
   launcherPid: number;
   launcherStartTicks?: number;
@@ -52,7 +53,7 @@ const instanceKey = `${process.pid}-${randomBytes(4).toString('hex')}`;
 
 function record(): RunRecord {
   state.record ??= {
-    owner: currentUid(),
+    owner: hostUid(),
     launcherPid: process.pid,
     launcherStartTicks: processStartTicks(process.pid),
     pidNamespace: pidNamespace(),

@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, readFileSync, rmSync, type Stats } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { isSameProcess, pidExists, pidNamespace } from './process-identity';
-import { currentUid, runFolder } from './run-folder';
+import { currentUid, hostUid, runFolder } from './run-folder';
 import { deleteNetns, endProcess, removeTempDirNow, type RunRecord } from './run-record';
 
 /** What the cleanup removed for one dead run, in words a learner can read. */
@@ -37,7 +37,7 @@ export function cleanStaleRuns(tmp = os.tmpdir()): StaleRunReport[] {
     } catch {
       continue; // being written right now by a live run, or not ours to judge
     }
-    if (run.owner !== uid || run.launcherPid !== Number(match[2])) continue;
+    if (run.owner !== hostUid() || run.launcherPid !== Number(match[2])) continue;
     if (run.pidNamespace !== pidNamespace()) continue; // its pids are not ours to judge
     if (isSameProcess(run.launcherPid, run.launcherStartTicks)) continue;
     reports.push(removeRun(run, tmp));

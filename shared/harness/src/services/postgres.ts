@@ -1,5 +1,5 @@
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, chownSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { freshSecret } from '../lab/lab-secrets';
@@ -9,6 +9,12 @@ import { freePort } from '../process/free-port';
 import { ManagedProcess } from '../process/managed-process';
 import { ManagedService, waitUntilReady } from '../process/managed-service';
 import { makeTempDir, removeTempDir } from './temp-dir';
+import {
+  asPostgres,
+  giveToPostgres,
+  postgresAccount,
+  type PostgresAccount,
+} from './postgres-account';
 
 export interface StartPostgresOptions {
   /** A free port unless given. */
@@ -33,21 +39,6 @@ interface ClusterSecrets {
   superuserPassword: string;
 }
 
-/** PostgreSQL refuses to run as root: as root, its binaries run as the `postgres` user. */
-function runAs(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  try {
-    return {
-      uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
-      gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
-    };
-  } catch {
-    throw new Error(
-      'running as root, PostgreSQL needs the `postgres` user (the Debian postgresql package creates it)',
-    );
-  }
-}
-
 /**
  * A throwaway PostgreSQL cluster: `initdb` into a temp folder, the server in the foreground
  * on a free port (so the harness tracks it), `fsync=off` because nothing here must outlive a
@@ -68,7 +59,7 @@ export class PostgresServer extends ManagedService {
     readonly port: number,
     private readonly dir: string,
     private readonly bin: string,
-    private readonly runAsUser: { uid: number; gid: number } | undefined,
+    private readonly account: PostgresAccount,
     private readonly placement: Placement | undefined,
     secrets: ClusterSecrets = { password: freshSecret(), superuserPassword: freshSecret() },
   ) {
@@ -82,27 +73,31 @@ export class PostgresServer extends ManagedService {
 
   static async start(options: StartPostgresOptions = {}): Promise<PostgresServer> {
     const bin = path.dirname(requireBinary('postgres'));
-    const user = runAs();
+    const user = postgresAccount();
     const dir = makeTempDir('postgres');
-    if (user) chownSync(dir, user.uid, user.gid);
+    giveToPostgres(user, dir);
     const port = options.port ?? (options.placement ? 5432 : await freePort());
     const server = new PostgresServer(port, dir, bin, user, options.placement);
     try {
       // initdb reads the superuser's password from a file (never from its command line).
       const passwordFile = path.join(dir, 'superuser.password');
       writeFileSync(passwordFile, `${server.superuserPassword}\n`, { mode: 0o600 });
-      if (user) chownSync(passwordFile, user.uid, user.gid);
+      giveToPostgres(user, passwordFile);
       // prettier-ignore
-      const initdb = spawnSync(
-        path.join(bin, 'initdb'),
-        [
-          '-D', server.dataDir, '-U', 'postgres', '-E', 'UTF8', '--locale=C',
-          '--auth=scram-sha-256', `--pwfile=${passwordFile}`,
-        ],
-        { cwd: dir, encoding: 'utf8', uid: user?.uid, gid: user?.gid },
-      );
-      if (initdb.status !== 0)
-        throw new Error(`initdb failed (exit ${initdb.status}):\n${initdb.stderr}${initdb.stdout}`);
+      const initdb = asPostgres(user, path.join(bin, 'initdb'), [
+        '-D', server.dataDir, '-U', 'postgres', '-E', 'UTF8', '--locale=C',
+        '--auth=scram-sha-256', `--pwfile=${passwordFile}`,
+      ]);
+      const initialised = spawnSync(initdb.command, initdb.args, {
+        cwd: dir,
+        encoding: 'utf8',
+        uid: initdb.uid,
+        gid: initdb.gid,
+      });
+      if (initialised.status !== 0)
+        throw new Error(
+          `initdb failed (exit ${initialised.status}):\n${initialised.stderr}${initialised.stdout}`,
+        );
       // On a lab network the servers connect from their own hosts' addresses.
       if (server.placement)
         appendFileSync(
@@ -130,17 +125,8 @@ export class PostgresServer extends ManagedService {
     gid?: number;
   } {
     const postgres = path.join(this.bin, 'postgres');
-    if (!this.placement)
-      return { command: postgres, args, uid: this.runAsUser?.uid, gid: this.runAsUser?.gid };
-    const asUser = this.runAsUser
-      ? [
-          'setpriv',
-          `--reuid=${this.runAsUser.uid}`,
-          `--regid=${this.runAsUser.gid}`,
-          '--clear-groups',
-        ]
-      : [];
-    const [command, ...rest] = [...asUser, postgres, ...args];
+    if (!this.placement) return asPostgres(this.account, postgres, args);
+    const { command, args: rest } = asPostgres(this.account, postgres, args, true);
     return this.placement.network.commandIn(this.placement.host, command, rest);
   }
 
@@ -179,26 +165,25 @@ export class PostgresServer extends ManagedService {
    */
   async startStandby(): Promise<PostgresServer> {
     const dir = makeTempDir('postgres-standby');
-    if (this.runAsUser) chownSync(dir, this.runAsUser.uid, this.runAsUser.gid);
-    const standby = new PostgresServer(await freePort(), dir, this.bin, this.runAsUser, undefined, {
+    giveToPostgres(this.account, dir);
+    const standby = new PostgresServer(await freePort(), dir, this.bin, this.account, undefined, {
       password: this.password,
       superuserPassword: this.superuserPassword,
     });
     try {
       // prettier-ignore
-      const backup = spawnSync(
-        path.join(this.bin, 'pg_basebackup'),
+      const basebackup = asPostgres(this.account, path.join(this.bin, 'pg_basebackup'),
         ['-h', this.host, '-p', String(this.port), '-U', 'postgres', '-D', standby.dataDir, '-R', '-X', 'stream', '-c', 'fast'],
-        {
-          cwd: dir,
-          encoding: 'utf8',
-          uid: this.runAsUser?.uid,
-          gid: this.runAsUser?.gid,
-          // The password in the environment, never in the arguments; -R writes it into the
-          // standby's primary_conninfo (a file of the lab's user only) so it can stream.
-          env: { ...process.env, PGPASSWORD: this.superuserPassword },
-        },
       );
+      const backup = spawnSync(basebackup.command, basebackup.args, {
+        cwd: dir,
+        encoding: 'utf8',
+        uid: basebackup.uid,
+        gid: basebackup.gid,
+        // The password in the environment, never in the arguments; -R writes it into the
+        // standby's primary_conninfo (a file of the lab's user only) so it can stream.
+        env: { ...process.env, PGPASSWORD: this.superuserPassword },
+      });
       if (backup.status !== 0)
         throw new Error(`pg_basebackup failed (exit ${backup.status}):\n${backup.stderr}`);
       await standby.start();
@@ -213,15 +198,17 @@ export class PostgresServer extends ManagedService {
   /** Promotes a standby by hand (`pg_ctl promote`, waiting until it accepts writes). */
   async promote(): Promise<void> {
     // Asynchronous: the clients of the lab keep running while PostgreSQL promotes.
-    await promisify(execFile)(
-      path.join(this.bin, 'pg_ctl'),
-      ['promote', '-w', '-D', this.dataDir],
-      {
-        cwd: this.dir,
-        uid: this.runAsUser?.uid,
-        gid: this.runAsUser?.gid,
-      },
-    ).catch((error: Error & { stderr?: string }) => {
+    const pgCtl = asPostgres(this.account, path.join(this.bin, 'pg_ctl'), [
+      'promote',
+      '-w',
+      '-D',
+      this.dataDir,
+    ]);
+    await promisify(execFile)(pgCtl.command, pgCtl.args, {
+      cwd: this.dir,
+      uid: pgCtl.uid,
+      gid: pgCtl.gid,
+    }).catch((error: Error & { stderr?: string }) => {
       throw new Error(`pg_ctl promote failed: ${error.stderr ?? error.message}`, { cause: error });
     });
   }
