@@ -1,19 +1,9 @@
-import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import session, { MemoryStore } from 'express-session';
 import request from 'supertest';
-import { configureCourseApp, CourseModule, inspectStore } from '../src';
+import { courseTestApp } from './support/course-test-app';
 
 async function createApp(serverId = '7'): Promise<NestExpressApplication> {
-  const store = new MemoryStore();
-  const moduleRef = await Test.createTestingModule({
-    imports: [CourseModule.register({ serverId, chapterTitle: 'test', inspector: inspectStore(store), cookieName: 'sid' })],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-  configureCourseApp(app, {
-    serverId,
-    session: session({ name: 'sid', secret: 'test-secret', store, resave: false, saveUninitialized: false }),
-  });
+  const app = await courseTestApp({ serverId });
   await app.init();
   return app;
 }
@@ -39,7 +29,12 @@ describe('the course API (docs/ARCHITECTURE.md), in one process', () => {
     expect(cart.body.cart).toEqual(['apple', 'pear']);
 
     const me = await agent.get('/me').expect(200);
-    expect(me.body).toEqual({ server: '7', sessionId: login.body.sessionId, userid: 'a', cart: ['apple', 'pear'] });
+    expect(me.body).toEqual({
+      server: '7',
+      sessionId: login.body.sessionId,
+      userid: 'a',
+      cart: ['apple', 'pear'],
+    });
 
     await agent.post('/logout').expect(200);
     const after = await agent.get('/me').expect(200);
@@ -47,7 +42,10 @@ describe('the course API (docs/ARCHITECTURE.md), in one process', () => {
   });
 
   it('says which server answered on every response, errors included', async () => {
-    for (const response of [await request(app.getHttpServer()).get('/me'), await request(app.getHttpServer()).get('/nope')]) {
+    for (const response of [
+      await request(app.getHttpServer()).get('/me'),
+      await request(app.getHttpServer()).get('/nope'),
+    ]) {
       expect(response.headers['x-served-by']).toBe('7');
     }
   });
@@ -66,12 +64,33 @@ describe('the course API (docs/ARCHITECTURE.md), in one process', () => {
 
   it.each([
     ['an unknown route', (r: request.Agent) => r.get('/does-not-exist'), 404],
-    ['malformed JSON', (r: request.Agent) => r.post('/login').set('content-type', 'application/json').send('{"userid":'), 400],
+    [
+      'malformed JSON',
+      (r: request.Agent) =>
+        r.post('/login').set('content-type', 'application/json').send('{"userid":'),
+      400,
+    ],
     ['a missing userid', (r: request.Agent) => r.post('/login').send({}), 400],
-    ['a userid that is not a short plain string', (r: request.Agent) => r.post('/login').send({ userid: { $ne: 1 } }), 400],
-    ['a cart item while logged out', (r: request.Agent) => r.post('/cart').send({ item: 'apple' }), 401],
-    ['a cart item with a line break', (r: request.Agent) => r.post('/cart').send({ item: 'a\r\nSet-Cookie: x=1' }), 400],
-    ['a body over 16 KiB', (r: request.Agent) => r.post('/login').send({ userid: 'a'.repeat(20_000) }), 413],
+    [
+      'a userid that is not a short plain string',
+      (r: request.Agent) => r.post('/login').send({ userid: { $ne: 1 } }),
+      400,
+    ],
+    [
+      'a cart item while logged out',
+      (r: request.Agent) => r.post('/cart').send({ item: 'apple' }),
+      401,
+    ],
+    [
+      'a cart item with a line break',
+      (r: request.Agent) => r.post('/cart').send({ item: 'a\r\nSet-Cookie: x=1' }),
+      400,
+    ],
+    [
+      'a body over 16 KiB',
+      (r: request.Agent) => r.post('/login').send({ userid: 'a'.repeat(20_000) }),
+      413,
+    ],
   ])('answers %s with a JSON message, never a 500', async (_name, send, status) => {
     const response = await send(request.agent(app.getHttpServer()));
     expect(response.status).toBe(status);
@@ -83,7 +102,9 @@ describe('the course API (docs/ARCHITECTURE.md), in one process', () => {
     await agent.post('/login').send({ userid: 'a' });
     await agent.post('/cart').send({ item: 'apple' });
     const held = await request(app.getHttpServer()).get('/__internal/sessions').expect(200);
-    expect(held.body.sessions).toEqual([{ id: expect.any(String), userid: 'a', cartSize: 1, bytes: expect.any(Number) }]);
+    expect(held.body.sessions).toEqual([
+      { id: expect.any(String), userid: 'a', cartSize: 1, bytes: expect.any(Number) },
+    ]);
     const stats = await request(app.getHttpServer()).get('/__internal/stats').expect(200);
     expect(stats.body).toMatchObject({ server: '7', sessions: 1 });
   });
@@ -100,13 +121,8 @@ describe('the course API (docs/ARCHITECTURE.md), in one process', () => {
 
 describe('when the session store is unavailable', () => {
   it('answers 503 with a JSON message instead of treating the user as new', async () => {
-    const store = new MemoryStore();
-    const moduleRef = await Test.createTestingModule({
-      imports: [CourseModule.register({ serverId: '1', chapterTitle: 'test', inspector: inspectStore(store), cookieName: 'sid' })],
-    }).compile();
-    const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
     // express-session leaves req.session undefined while its store reports a disconnect.
-    configureCourseApp(app, { serverId: '1', session: (_req, _res, next) => next() });
+    const app = await courseTestApp({ serverId: '1', session: (_req, _res, next) => next() });
     await app.init();
     try {
       const response = await request(app.getHttpServer()).get('/me');

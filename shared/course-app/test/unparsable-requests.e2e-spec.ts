@@ -1,8 +1,6 @@
 import net from 'node:net';
-import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import session, { MemoryStore } from 'express-session';
-import { configureCourseApp, CourseModule, inspectStore } from '../src';
+import { courseTestApp } from './support/course-test-app';
 
 /** Raw bytes: these requests are broken in ways no HTTP client library would send. */
 function rawRequest(port: number, text: string): Promise<string> {
@@ -20,25 +18,7 @@ describe('requests Node cannot parse (chapter 01 has no balancer in front)', () 
   let port: number;
 
   beforeAll(async () => {
-    const store = new MemoryStore();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        CourseModule.register({
-          serverId: '7',
-          chapterTitle: 'test',
-          inspector: inspectStore(store),
-          cookieName: 'sid',
-        }),
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({
-      bodyParser: false,
-      logger: false,
-    });
-    configureCourseApp(app, {
-      serverId: '7',
-      session: session({ secret: 'test-secret', store, resave: false, saveUninitialized: false }),
-    });
+    app = await courseTestApp();
     await app.listen(0, '127.0.0.1');
     port = (app.getHttpServer().address() as net.AddressInfo).port;
   });

@@ -1,10 +1,4 @@
-import {
-  countBy,
-  LabClient,
-  sleep,
-  waitFor,
-  type Lab,
-} from '@sessions/harness';
+import { countBy, LabClient, sleep, waitFor, type Lab } from '@sessions/harness';
 import { answersHealth, balancerAnswers } from '../world/answers-health';
 import type { FaultCase, FaultOutcome } from './fault-case';
 import { faultLabWaits } from './fault-lab';
