@@ -2,6 +2,7 @@ import {
   courseSkewWorkload,
   isHealthy,
   LabClient,
+  type LabResponse,
   measureEvenLoad,
   redisCommand,
   sleep,
@@ -213,9 +214,7 @@ describe('when Redis stops', () => {
     await control(lab, 'start-redis');
 
     const user = await eventually(() => loggedInUser(lab.url, 'outage-b'));
-    // One request per server: round-robin sends each to the next one.
-    const answers = [];
-    for (let i = 0; i < lab.servers.length; i++) answers.push(await user.get<Me>('/me'));
+    const answers = await everyServerServes(user);
 
     expect(during).toMatch(/answered 503/);
     expect(answers.map((me) => [me.servedBy, me.body.userid]).sort()).toEqual(
@@ -226,6 +225,7 @@ describe('when Redis stops', () => {
 
   it('a Redis that hangs (SIGSTOP) also gives a 503 once the store deadline passes', async () => {
     const user = await loggedInUser(lab.url, 'outage-c');
+    await everyServerServes(user); // every server's client is connected before Redis hangs
     await control(lab, 'pause-redis');
     try {
       const me = await user.get<ErrorBody>('/me');
@@ -235,14 +235,28 @@ describe('when Redis stops', () => {
     } finally {
       await control(lab, 'resume-redis');
     }
-    const after = await eventually(async () => {
-      const me = await user.get<Me>('/me');
-      if (me.status !== 200) throw new Error(`still ${me.status}`);
-      return me;
-    });
-    expect(after.body.userid).toBe('outage-c');
+    const after = await everyServerServes(user);
+    expect(after.map((me) => me.body.userid)).toEqual(lab.servers.map(() => 'outage-c'));
   });
 });
+
+/**
+ * One `/me` per server (round-robin sends each to the next), again until every server serves
+ * the session: after Redis returns, each server's client reconnects on its own schedule (its
+ * back-off is at most 1 s), so one server answering says nothing of the others.
+ */
+async function everyServerServes(user: LabClient): Promise<Array<LabResponse<Me>>> {
+  return eventually(async () => {
+    const answers: Array<LabResponse<Me>> = [];
+    for (let i = 0; i < lab.servers.length; i++) answers.push(await user.get<Me>('/me'));
+    const notYet = answers.filter((me) => me.status !== 200 || me.body.userid === null);
+    if (notYet.length > 0)
+      throw new Error(
+        `not every server serves the session yet: ${notYet.map((me) => `server ${me.servedBy} answered ${me.status}`).join(', ')}`,
+      );
+    return answers;
+  });
+}
 
 /** Retries for up to 10 s: the client reconnects in the background after Redis returns. */
 async function eventually<T>(attempt: () => Promise<T>): Promise<T> {
