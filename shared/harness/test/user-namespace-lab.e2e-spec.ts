@@ -64,6 +64,21 @@ function missingCapability(uid: number): string | undefined {
   ]);
   if (tried.status !== 0)
     return `user namespaces for an ordinary user (unshare as uid ${uid} failed: ${String(tried.stderr).trim()})`;
+  // A Node.js installed in a folder only its owner may enter (root's home, a private temp
+  // folder) cannot run as another uid in its user namespace: the lab could not start at all.
+  const node = spawnSync(command, [
+    ...args,
+    'unshare',
+    '--user',
+    '--map-root-user',
+    '--net',
+    '--mount',
+    process.execPath,
+    '-e',
+    '0',
+  ]);
+  if (node.status !== 0)
+    return `a Node.js that uid ${uid} may run (${process.execPath}: ${String(node.stderr).trim() || node.error?.message})`;
   return undefined;
 }
 
