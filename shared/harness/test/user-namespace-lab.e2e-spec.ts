@@ -48,35 +48,30 @@ function processesOf(uid: number): string[] {
 
 const asUser = (uid: number) => ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups'];
 
+/** `program` as `uid`, inside a user namespace of its own, as the launcher runs its lab. */
+function inUserNamespaceAs(uid: number, ...program: string[]) {
+  const [command, ...args] = asUser(uid);
+  return spawnSync(command, [
+    ...args,
+    'unshare',
+    '--user',
+    '--map-root-user',
+    '--net',
+    '--mount',
+    ...program,
+  ]);
+}
+
 function missingCapability(uid: number): string | undefined {
   const network = networkCapability();
   if (!network.available) return network.missing;
   if (process.getuid?.() !== 0) return 'root, to start the launcher as an unused uid';
-  const [command, ...args] = asUser(uid);
-  const tried = spawnSync(command, [
-    ...args,
-    'unshare',
-    '--user',
-    '--map-root-user',
-    '--net',
-    '--mount',
-    'true',
-  ]);
+  const tried = inUserNamespaceAs(uid, 'true');
   if (tried.status !== 0)
     return `user namespaces for an ordinary user (unshare as uid ${uid} failed: ${String(tried.stderr).trim()})`;
   // A Node.js installed in a folder only its owner may enter (root's home, a private temp
   // folder) cannot run as another uid in its user namespace: the lab could not start at all.
-  const node = spawnSync(command, [
-    ...args,
-    'unshare',
-    '--user',
-    '--map-root-user',
-    '--net',
-    '--mount',
-    process.execPath,
-    '-e',
-    '0',
-  ]);
+  const node = inUserNamespaceAs(uid, process.execPath, '-e', '0');
   if (node.status !== 0)
     return `a Node.js that uid ${uid} may run (${process.execPath}: ${String(node.stderr).trim() || node.error?.message})`;
   return undefined;
