@@ -1,4 +1,5 @@
-import { LabClient, sleep, type Lab } from '@sessions/harness';
+import { setTimeout as pause } from 'node:timers/promises';
+import { LabClient, type Lab } from '@sessions/harness';
 import { cookieHeaderOf, meOn, replicationSettled } from './cluster-probe';
 
 export interface CrashOptions {
@@ -48,6 +49,8 @@ export async function measureCrashLoss(lab: Lab, options: CrashOptions): Promise
   let stopAt = Number.POSITIVE_INFINITY;
   const started = Date.now();
   let killing: Promise<void> | undefined;
+  // Ends every user's pause once the load stops: nobody waits out a long think time for nothing.
+  const loadStopped = new AbortController();
   const victim = lab.server(options.victim);
 
   const load = users.map(async (user, index) => {
@@ -65,12 +68,13 @@ export async function measureCrashLoss(lab: Lab, options: CrashOptions): Promise
           ) {
             killing = victim.kill();
             stopAt = Date.now() + options.afterMs;
+            setTimeout(() => loadStopped.abort(), options.afterMs);
           }
         } else failedRequests += 1;
       } catch {
         failedRequests += 1;
       }
-      await sleep(options.thinkMs);
+      await pause(options.thinkMs, undefined, { signal: loadStopped.signal }).catch(() => {});
     }
   });
   await Promise.all(load);
