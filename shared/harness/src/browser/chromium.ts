@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { forgetTempDir, recordTempDir } from '../runtime/run-record';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { requireBinary } from '../system/system-binary';
 
 export interface ChromiumSession {
@@ -43,6 +43,9 @@ export async function openChromium(options: OpenChromiumOptions = {}): Promise<C
         JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }),
       );
     }
+    // Loaded here, not at the top: Playwright takes half a second to load, and most users of
+    // the harness never open a browser.
+    const { chromium } = await import('playwright-core');
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
       args: chromiumArgs,

@@ -1,5 +1,3 @@
-import { createClient } from 'redis';
-
 /** What a Redis command answers: a string, an integer, nil or a list of those. */
 export type RespValue = string | number | null | RespValue[];
 
@@ -22,6 +20,8 @@ export async function redisCommand(
   args: readonly string[],
   { host = '127.0.0.1', timeoutMs = 2000, password }: RedisCommandOptions = {},
 ): Promise<RespValue> {
+  // Loaded on first use: most users of the harness never talk to Redis.
+  const { createClient } = await import('redis');
   const client = createClient({
     socket: { host, port, connectTimeout: timeoutMs, reconnectStrategy: false },
     password,
