@@ -5,6 +5,7 @@ import { chapterDir } from '../repo';
 import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
 import { ManagedService, waitUntilReady } from './managed-service';
+import { serverEntry } from './server-entry';
 import { isHealthy } from './wait';
 import { labSessionSecret } from '../lab/lab-secrets';
 
@@ -35,8 +36,8 @@ export interface Placement {
 export const serverReadyTimeoutMs = 60_000;
 
 /**
- * One real chapter server process (`node dist/main.js`), so that SIGKILL is a real crash
- * and SIGSTOP a real hang. It keeps its port across restarts, like a real host would.
+ * One real chapter server process (`node dist/main.js`, or its one-file bundle), so that
+ * SIGKILL is a real crash and SIGSTOP a real hang. It keeps its port across restarts, like a real host would.
  */
 export class ChapterServer extends ManagedService {
   readonly url: string;
@@ -88,11 +89,10 @@ export class ChapterServer extends ManagedService {
   /** Starts the process and resolves once GET /health answers 200. */
   async start(): Promise<void> {
     if (this.alive) return;
+    const entry = serverEntry(this.dir);
     const command = this.placement
-      ? this.placement.network.commandIn(this.placement.host, globalThis.process.execPath, [
-          'dist/main.js',
-        ])
-      : { command: globalThis.process.execPath, args: ['dist/main.js'] };
+      ? this.placement.network.commandIn(this.placement.host, globalThis.process.execPath, [entry])
+      : { command: globalThis.process.execPath, args: [entry] };
     const process = new ManagedProcess({
       ...command,
       cwd: this.dir,
