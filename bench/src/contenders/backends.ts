@@ -1,6 +1,6 @@
 import { ChapterServer } from '@sessions/harness';
 
-/** The three chapter-02 servers every contender reaches: real `node dist/main.js` processes. */
+/** The three chapter-02 servers every contender reaches: real chapter server processes, started as the harness starts every one. */
 export async function startBackends(count = 3): Promise<ChapterServer[]> {
   const servers: ChapterServer[] = [];
   try {
