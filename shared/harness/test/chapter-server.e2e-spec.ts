@@ -56,3 +56,17 @@ describe('a client without a cookie jar', () => {
     expect((await client.get<{ userid: string | null }>('/me')).body.userid).toBeNull();
   });
 });
+
+describe('a chapter server whose port another process took before it could listen', () => {
+  it('fails to start and says why, even though something on that port answers /health', async () => {
+    // Another run's server on the port, as after a race between freePort() and listen().
+    const squatter = await ChapterServer.start({ chapter: '02', id: '1' });
+    try {
+      const starting = ChapterServer.start({ chapter: '02', id: '1', port: squatter.port });
+      await expect(starting).rejects.toThrow(/exited while starting[\s\S]*EADDRINUSE/);
+      expect(await isHealthy(squatter.url)).toBe(true);
+    } finally {
+      await squatter.stop();
+    }
+  });
+});

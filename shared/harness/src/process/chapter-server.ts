@@ -107,8 +107,11 @@ export class ChapterServer extends ManagedService {
       },
     });
     this.process = process;
+    // Its own announcement first: between freePort() and the server's listen(), a process of
+    // another test run may take the port, and its /health would answer for this server.
+    const listening = `listening on ${this.url}`;
     await waitUntilReady(process, {
-      ready: () => isHealthy(this.url),
+      ready: async () => process.hasPrinted(listening) && (await isHealthy(this.url)),
       waitingFor: `server ${this.id} on ${this.url} to answer /health`,
       name: `server ${this.id}`,
       timeoutMs: this.readyTimeoutMs,

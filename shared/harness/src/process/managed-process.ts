@@ -54,6 +54,11 @@ export class ManagedProcess {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** Whether it printed `text` (in the output kept so far: its first lines, for a new process). */
+  hasPrinted(text: string): boolean {
+    return this.output.join('').includes(text);
+  }
+
   /** The last lines the process printed, for a learner reading a failure. */
   recentOutput(): string {
     return this.output.join('').split('\n').slice(-30).join('\n');
