@@ -3,7 +3,7 @@
 //   node scripts/run-tests.mjs                  what `npm test` runs
 //   node scripts/run-tests.mjs --full           that, plus the slow checks (`npm run test:full`)
 //   node scripts/run-tests.mjs --force          rebuild without turbo's cache, then test
-//   node scripts/run-tests.mjs --concurrency 2  how many packages test at once (default 3)
+//   node scripts/run-tests.mjs --concurrency 2  how many packages test at once (default 4)
 //   node scripts/run-tests.mjs --summary F      also write the timings to F (JSON; the bench)
 // At the end it prints each package's wall time and CPU time, longest first.
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,7 +24,7 @@ try {
     options: {
       full: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
-      concurrency: { type: 'string', default: '3' },
+      concurrency: { type: 'string', default: '4' },
       summary: { type: 'string' },
       // Kept for the commands that still pass it: one failing package never stops the others.
       continue: { type: 'boolean', default: true },
