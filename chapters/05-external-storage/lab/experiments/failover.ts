@@ -88,13 +88,15 @@ export async function measureFailover(lab: Lab, options: FailoverOptions): Promi
   const controls = lab.services!.controls!;
   const oldPrimary = await primaryPort(lab);
   if (options.replicaBehindMs > 0) {
-    const acknowledgedBeforeCut = writers.acknowledgedWrites;
     await controls['cut-replica']({});
+    // Each writer may have had one write on its way when the cut came, and that one may
+    // still have reached the replica: only acknowledgements beyond those are writes it never saw.
+    const acknowledgedByCut = writers.acknowledgedWrites + options.writers;
     await sleep(options.replicaBehindMs);
     // A lag window in which no write was acknowledged shows nothing: on a busy machine one
     // write can outlast the window, so wait for one (each write ends within the store deadline).
     await waitFor(
-      () => writers.acknowledgedWrites > acknowledgedBeforeCut,
+      () => writers.acknowledgedWrites > acknowledgedByCut,
       'a write acknowledged while the replica is cut off',
       writeAcknowledgedWithinMs,
     );
