@@ -1,6 +1,9 @@
 import { ChapterServer } from '@sessions/harness';
 
-/** The three chapter-02 servers every contender reaches: real chapter server processes, started as the harness starts every one. */
+/**
+ * The three chapter-02 servers every contender reaches: real chapter server processes,
+ * started as the harness starts every one.
+ */
 export async function startBackends(count = 3): Promise<ChapterServer[]> {
   const servers: ChapterServer[] = [];
   try {

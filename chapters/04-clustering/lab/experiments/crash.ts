@@ -46,15 +46,15 @@ export async function measureCrashLoss(lab: Lab, options: CrashOptions): Promise
 
   const acks: Ack[] = [];
   let failedRequests = 0;
-  let stopAt = Number.POSITIVE_INFINITY;
   const started = Date.now();
   let killing: Promise<void> | undefined;
-  // Ends every user's pause once the load stops: nobody waits out a long think time for nothing.
+  // Aborted once the load stops (afterMs after the kill): it also ends every user's pause, so
+  // nobody waits out a long think time for nothing.
   const loadStopped = new AbortController();
   const victim = lab.server(options.victim);
 
   const load = users.map(async (user, index) => {
-    for (let n = 1; Date.now() < stopAt; n++) {
+    for (let n = 1; !loadStopped.signal.aborted; n++) {
       const item = `u${index}-${n}`;
       try {
         const response = await user.post<{ cart: string[] }>('/cart', { item });
@@ -67,7 +67,6 @@ export async function measureCrashLoss(lab: Lab, options: CrashOptions): Promise
             Date.now() - started > options.warmupMs
           ) {
             killing = victim.kill();
-            stopAt = Date.now() + options.afterMs;
             setTimeout(() => loadStopped.abort(), options.afterMs);
           }
         } else failedRequests += 1;

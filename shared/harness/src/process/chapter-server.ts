@@ -37,7 +37,8 @@ export const serverReadyTimeoutMs = 60_000;
 
 /**
  * One real chapter server process (`node dist/main.js`, or its one-file bundle), so that
- * SIGKILL is a real crash and SIGSTOP a real hang. It keeps its port across restarts, like a real host would.
+ * SIGKILL is a real crash and SIGSTOP a real hang. It keeps its port across restarts, like a
+ * real host would.
  */
 export class ChapterServer extends ManagedService {
   readonly url: string;

@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { currentUid, runFolder } from '../runtime/run-folder';
+import { pidExists } from '../runtime/process-identity';
+import { ownFolder, runFolder } from '../runtime/run-folder';
 
 /**
  * A port nobody listens on, kept for this process until it exits. A port is only reserved
@@ -15,9 +16,9 @@ import { currentUid, runFolder } from '../runtime/run-folder';
  * Where neither is possible (no room below the range, no folder), the kernel picks one.
  */
 export async function freePort(): Promise<number> {
-  const range = portsBelowEphemeral();
-  const folder = range && reservationFolder();
-  if (!range || !folder) return kernelPort();
+  reservations ??= reservationsHere();
+  if (!reservations) return kernelPort();
+  const { range, folder } = reservations;
   const size = range.high - range.low + 1;
   const start = randomInt(size);
   for (let step = 0; step < Math.min(size, 500); step++) {
@@ -37,8 +38,9 @@ export function reservePort(folder: string, port: number): boolean {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
     }
-    const owner = Number(readFileSync(file, 'utf8').trim());
-    if (owner === process.pid || isAlive(owner)) return false;
+    // Empty: its maker has created it and not yet written its pid.
+    const owner = Number(readFileSync(file, 'utf8').trim() || process.pid);
+    if (owner === process.pid || (owner > 0 && pidExists(owner))) return false;
     // Its owner has exited: whoever removes the file and makes it again first has the port.
     try {
       unlinkSync(file);
@@ -47,16 +49,6 @@ export function reservePort(folder: string, port: number): boolean {
     }
   }
   return false;
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The ports from 10000 up to where the kernel's ephemeral range starts, if there are any. */
@@ -74,17 +66,17 @@ export function portsBelowEphemeral(): { low: number; high: number } | undefined
   }
 }
 
-/** `<run folder>/../ports`: this user's, mode 0700, checked like the run folder. */
-function reservationFolder(): string | undefined {
+/** Where ports are chosen from and reserved: found once per process; null where it cannot be done. */
+let reservations: { range: { low: number; high: number }; folder: string } | null | undefined;
+
+function reservationsHere(): typeof reservations {
+  const range = portsBelowEphemeral();
+  if (!range) return null;
   try {
-    const folder = path.join(path.dirname(runFolder()), 'ports');
-    mkdirSync(folder, { mode: 0o700, recursive: true });
-    const info = lstatSync(folder);
-    if (!info.isDirectory() || info.uid !== currentUid() || (info.mode & 0o077) !== 0)
-      return undefined;
-    return folder;
+    // Next to the run records, and checked like them: this user's alone.
+    return { range, folder: ownFolder(path.join(path.dirname(runFolder()), 'ports')) };
   } catch {
-    return undefined;
+    return null;
   }
 }
 

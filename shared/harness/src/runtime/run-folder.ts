@@ -9,18 +9,20 @@ import path from 'node:path';
  * refused rather than used.
  */
 export function runFolder(tmp = os.tmpdir()): string {
+  const base = ownFolder(path.join(tmp, `sessions-at-scale-${hostUid()}`));
+  return ownFolder(path.join(base, 'runs'));
+}
+
+/** Makes `dir` (mode 0700) if needed, and refuses it unless this user owns it and only they may enter. */
+export function ownFolder(dir: string): string {
   const uid = currentUid();
-  const base = path.join(tmp, `sessions-at-scale-${hostUid()}`);
-  const runs = path.join(base, 'runs');
-  for (const dir of [base, runs]) {
-    mkdirSync(dir, { mode: 0o700, recursive: true });
-    const info = lstatSync(dir);
-    if (!info.isDirectory() || info.uid !== uid || (info.mode & 0o077) !== 0)
-      throw new Error(
-        `${dir} must be a folder owned by uid ${uid} with mode 0700; it is not, so another account may have made it. Remove it and start again.`,
-      );
-  }
-  return runs;
+  mkdirSync(dir, { mode: 0o700, recursive: true });
+  const info = lstatSync(dir);
+  if (!info.isDirectory() || info.uid !== uid || (info.mode & 0o077) !== 0)
+    throw new Error(
+      `${dir} must be a folder owned by uid ${uid} with mode 0700; it is not, so another account may have made it. Remove it and start again.`,
+    );
+  return dir;
 }
 
 export function currentUid(): number {
