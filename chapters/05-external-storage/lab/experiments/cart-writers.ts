@@ -50,19 +50,29 @@ export interface StoreFailoverFigures {
   acknowledgedWrites: number;
   /** Cart items the app acknowledged (200) that the new primary does not have. */
   lostWrites: number;
-  /** Writes refused (503) during the failover: the client knew they failed. */
+  /**
+   * Writes refused during the failover (503, or 401 for a session the new primary never had):
+   * the client knew they failed.
+   */
   refusedWrites: number;
 }
 
 // #region cart-writers
+/** One session a writer used, with its cart as last acknowledged for a write sent before the failure. */
+interface WrittenSession {
+  user: LabClient;
+  ackedBeforeFailure: string[];
+}
+
 /**
- * Users who keep adding to their carts while the store fails over. Each remembers its cart
- * as last acknowledged for a write sent before the failure: items only ever get added after
- * it, so an item acknowledged before the failure and missing afterwards was lost.
+ * Users who keep adding to their carts while the store fails over. Items only ever get added
+ * to a cart, so an item acknowledged before the failure and missing afterwards was lost.
+ * A full cart (409) or a session the store no longer has (401) makes the writer carry on in a
+ * new session; the old one is kept and checked at the end like the others, so a write is
+ * counted wherever it went.
  */
 export class CartWriters {
-  private readonly writers: LabClient[];
-  private readonly ackedBeforeFailure: string[][];
+  private readonly sessions: WrittenSession[][];
   private failedAt = Number.POSITIVE_INFINITY;
   private running = true;
   private writing: Promise<void>[] = [];
@@ -70,18 +80,16 @@ export class CartWriters {
   refusedWrites = 0;
   firstWriteAfterFailure: number | undefined;
 
-  constructor(lab: Lab, count: number) {
-    this.writers = Array.from(
-      { length: count },
-      (_, i) => new LabClient(lab.url, { name: `writer-${i}`, timeoutMs: 5000 }),
-    );
-    this.ackedBeforeFailure = this.writers.map(() => []);
+  constructor(
+    private readonly lab: Lab,
+    count: number,
+  ) {
+    this.sessions = Array.from({ length: count }, () => []);
   }
 
   async start(): Promise<void> {
-    for (const [i, writer] of this.writers.entries())
-      await writer.post('/login', { userid: `writer-${i}` });
-    this.writing = this.writers.map((writer, i) => this.keepWriting(writer, i));
+    for (let i = 0; i < this.sessions.length; i++) await this.newSession(i);
+    this.writing = this.sessions.map((_, i) => this.keepWriting(i));
   }
 
   /** From now on nothing written can reach the failed store. */
@@ -95,38 +103,52 @@ export class CartWriters {
     await Promise.all(this.writing);
   }
 
-  /** Acknowledged (200) cart items that the store no longer has. */
+  /** Acknowledged (200) cart items that the store no longer has, in every session written. */
   async lostWrites(): Promise<number> {
     let lost = 0;
-    for (const [i, writer] of this.writers.entries()) {
-      const now = (await writer.get<{ cart: string[] }>('/me')).body.cart ?? [];
-      lost += this.ackedBeforeFailure[i].filter((item) => !now.includes(item)).length;
+    for (const session of this.sessions.flat()) {
+      if (session.ackedBeforeFailure.length === 0) continue;
+      const me = await askUntilAnswered(() => session.user.get<{ cart?: string[] }>('/me'));
+      const now = me.body.cart ?? [];
+      lost += session.ackedBeforeFailure.filter((item) => !now.includes(item)).length;
     }
     return lost;
   }
 
-  private async keepWriting(writer: LabClient, i: number): Promise<void> {
+  /**
+   * A new user for each session: the app ends a user's oldest sessions beyond its limit,
+   * which would look like lost writes.
+   */
+  private async newSession(i: number): Promise<WrittenSession> {
+    const user = new LabClient(this.lab.url, { name: `writer-${i}`, timeoutMs: 5000 });
+    // A login refused while the store fails over shows as a 401 on the next write.
+    await user
+      .post('/login', { userid: `writer-${i}-${this.sessions[i].length}` })
+      .catch(() => undefined);
+    const session = { user, ackedBeforeFailure: [] };
+    this.sessions[i].push(session);
+    return session;
+  }
+
+  private async keepWriting(i: number): Promise<void> {
+    let session = this.sessions[i][0];
     for (let n = 0; this.running; n++) {
       const sent = Date.now();
-      const answer = await writer
+      const answer = await session.user
         .post<{ cart?: string[] }>('/cart', { item: `w${i}-${n}` })
         .catch(() => undefined);
       if (answer?.status === 200) {
-        if (sent < this.failedAt) this.ackedBeforeFailure[i] = answer.body.cart ?? [];
+        if (sent < this.failedAt) session.ackedBeforeFailure = answer.body.cart ?? [];
         this.acknowledgedWrites += 1;
         if (sent > this.failedAt && this.firstWriteAfterFailure === undefined)
           this.firstWriteAfterFailure = Date.now();
-      } else {
+        continue;
+      }
+      if (answer?.status !== 409) {
         this.refusedWrites += 1;
         await sleep(20);
       }
-      // The cart holds at most 100 items: before the failure, log in again for a fresh one;
-      // after it, stop (a new session would hide what the failover lost).
-      if (answer?.status === 409) {
-        if (this.failedAt !== Number.POSITIVE_INFINITY) break;
-        await writer.post('/login', { userid: `writer-${i}` });
-        this.ackedBeforeFailure[i] = [];
-      }
+      if (answer?.status === 409 || answer?.status === 401) session = await this.newSession(i);
     }
   }
 }

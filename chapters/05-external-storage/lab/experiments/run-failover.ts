@@ -31,7 +31,7 @@ export async function runFailover(): Promise<void> {
     row('sessions written well before the kill', (r) => r.settledSessions),
     row('... that survived', (r) => r.settledSurvived),
     row('writes acknowledged (200)', (r) => r.acknowledgedWrites),
-    row('writes refused (503) during the failover', (r) => r.refusedWrites),
+    row('writes refused (503, or 401 for a lost session)', (r) => r.refusedWrites),
     row('acknowledged writes lost', (r) => r.lostWrites),
   ];
   console.log(`\n${formatTable(rows, 'Sentinel failover')}`);
