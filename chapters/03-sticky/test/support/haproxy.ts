@@ -17,6 +17,12 @@ export interface RunningHaproxy {
   reported(id: string, state: ServerState): number;
   /** Waits until HAProxy reports server `id` going to `state` more often than `before` times. */
   waitForReport(id: string, state: ServerState, before: number): Promise<void>;
+  /**
+   * Runs `during` with HAProxy's health checks of server `id` stopped (runtime API
+   * `disable health`), and starts them again however it ends: "before any check noticed",
+   * without racing the check interval.
+   */
+  withoutHealthChecks<T>(id: string, during: () => Promise<T>): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -34,6 +40,7 @@ export async function startHaproxy(
     servers: upstreamsOf(servers),
     port: await freePort(),
     checkInter: '300ms',
+    statsLevel: 'admin',
   });
   // HAProxy reports server state changes on stderr when it runs in the foreground (-db).
   let output = '';
@@ -51,6 +58,14 @@ export async function startHaproxy(
     reported,
     waitForReport: (id, state, before) =>
       waitFor(() => reported(id, state) > before, `haproxy to report server ${id} ${state}`),
+    withoutHealthChecks: async (id, during) => {
+      await haproxy.runtimeCommand(`disable health chapter/s${id}`);
+      try {
+        return await during();
+      } finally {
+        await haproxy.runtimeCommand(`enable health chapter/s${id}`);
+      }
+    },
     stop: () => haproxy.stop(),
   };
 }

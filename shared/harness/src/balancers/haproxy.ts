@@ -26,6 +26,11 @@ export interface StartHaproxyOptions {
   statsEveryMs?: number;
   /** Shown in error messages; "haproxy" unless given. */
   label?: string;
+  /**
+   * The runtime API's level: `operator` (the lab's: read, and counters) unless given; a test
+   * that switches health checks off and on needs `admin`.
+   */
+  statsLevel?: 'operator' | 'admin';
 }
 
 /**
@@ -73,7 +78,7 @@ export class Haproxy extends ManagedService implements RealBalancer {
     }
     writeFileSync(
       statsConfig,
-      `# Written by the lab: HAProxy's runtime API, read by the dashboard.\nglobal\n    stats socket "${statsSocket}" mode 600 level operator\n`,
+      `# Written by the lab: HAProxy's runtime API, read by the dashboard.\nglobal\n    stats socket "${statsSocket}" mode 600 level ${options.statsLevel ?? 'operator'}\n`,
     );
     const label = options.label ?? 'haproxy';
     const process = new ManagedProcess({
@@ -107,6 +112,12 @@ export class Haproxy extends ManagedService implements RealBalancer {
   /** What HAProxy says of its servers now, straight from the stats socket. */
   async serverStats(): Promise<HaproxyServerStat[]> {
     return parseShowStat(await statsSocketCommand(this.statsSocket, 'show stat'));
+  }
+
+  /** One command on the runtime API; HAProxy's refusal (any answer at all) is an error. */
+  async runtimeCommand(command: string): Promise<void> {
+    const answer = (await statsSocketCommand(this.statsSocket, command)).trim();
+    if (answer) throw new Error(`HAProxy refused "${command}": ${answer}`);
   }
 
   /** Reads the stats socket into the cached view; false while HAProxy does not answer. */
