@@ -40,6 +40,9 @@ export function runCommandAsync(command: string, args: string[], input?: string)
       const detail = (stderr || error.message).trim();
       reject(new Error(`${command} ${args.join(' ')} failed: ${detail}`, { cause: error }));
     });
+    // A command that never reads its input (most do not) may exit before the write reaches
+    // the pipe: the EPIPE that follows says nothing, its exit status above says everything.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(input ?? '');
   });
 }
