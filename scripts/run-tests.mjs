@@ -4,6 +4,7 @@
 //   node scripts/run-tests.mjs --full           that, plus the slow checks (`npm run test:full`)
 //   node scripts/run-tests.mjs --force          rebuild without turbo's cache, then test
 //   node scripts/run-tests.mjs --concurrency 2  how many packages test at once (default 4)
+//   node scripts/run-tests.mjs --workers 1      test files at once in each package (default 2)
 //   node scripts/run-tests.mjs --summary F      also write the timings to F (JSON; the bench)
 // At the end it prints each package's wall time and CPU time, longest first.
 import { spawn, spawnSync } from 'node:child_process';
@@ -25,6 +26,7 @@ try {
       full: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       concurrency: { type: 'string', default: '4' },
+      workers: { type: 'string' },
       summary: { type: 'string' },
       // Kept for the commands that still pass it: one failing package never stops the others.
       continue: { type: 'boolean', default: true },
@@ -33,15 +35,24 @@ try {
 } catch (error) {
   console.error(`run-tests: ${error.message}`);
   console.error(
-    'Options: --force (rebuild without the cache), --full, --concurrency N, --summary FILE',
+    'Options: --force (rebuild without the cache), --full, --concurrency N, --workers N, --summary FILE',
   );
   process.exit(2);
 }
-const concurrency = Number(options.concurrency);
-if (!Number.isInteger(concurrency) || concurrency < 1) {
-  console.error('run-tests: --concurrency takes a whole number, 1 or more');
+/** A whole number, 1 or more, or the run stops with a message naming the option. */
+function countOption(name, value) {
+  const count = Number(value);
+  if (Number.isInteger(count) && count >= 1) return count;
+  console.error(`run-tests: --${name} takes a whole number, 1 or more`);
   process.exit(2);
 }
+const concurrency = countOption('concurrency', options.concurrency);
+// A test file mostly waits (for a crash to be noticed, a failover, a replica to catch up), so
+// each package runs two at once even where its share of the cores is less than one core.
+const workers = countOption(
+  'workers',
+  options.workers ?? Math.max(2, Math.floor(os.availableParallelism() / concurrency)),
+);
 
 const binPath = [path.join(repoRoot, 'node_modules/.bin'), process.env.PATH].join(path.delimiter);
 const env = {
@@ -51,9 +62,9 @@ const env = {
   // Everything is built before any test starts: a package's own pretest build (for
   // `npm test -w <package>`) must not rebuild dist/ under servers another package runs.
   SESSIONS_TESTS_PREBUILT: '1',
-  // The cores shared out between the packages testing at once: jest's own default (all cores
-  // but one, in each package) would start more workers than there are cores to run them.
-  SESSIONS_JEST_WORKERS: String(Math.max(1, Math.floor(os.availableParallelism() / concurrency))),
+  // Jest's own default (all cores but one, in each package) would start far more workers
+  // than the packages testing at once can use.
+  SESSIONS_JEST_WORKERS: String(workers),
 };
 
 const runStarted = performance.now();
@@ -145,7 +156,7 @@ async function worker() {
   }
 }
 console.log(
-  `\nrun-tests: ${jobs.length} package script(s), ${concurrency} at a time, longest first`,
+  `\nrun-tests: ${jobs.length} package script(s), ${concurrency} at a time (${workers} test files at once in each), longest first`,
 );
 // Each package's output comes in one piece when it ends: say now and then what is still running,
 // so a long package (or a stuck one) is never a silent terminal.
