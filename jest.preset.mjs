@@ -57,12 +57,12 @@ export function jestConfig(packageDir, overrides = {}) {
     // Above the 60 s a lab's server is given to start (serverReadyTimeoutMs), so a slow start
     // on a busy machine fails with the harness's message, not a bare hook timeout.
     testTimeout: 120_000,
-    // Inside the root `npm test`, which runs several packages side by side, the runner says how
-    // many test files each package runs at once (scripts/run-tests.mjs, --workers).
     // A worker asked to end exits at once, but on a busy machine jest may hear of it more than
     // its default 500 ms later, kill it and report a leak that is not one. A worker that really
     // holds a handle open (a timer, a socket) is still reported, after 5 s.
     workerGracefulExitTimeout: 5_000,
+    // Inside the root `npm test`, which runs several packages side by side, the runner says how
+    // many test files each package runs at once (scripts/run-tests.mjs, --workers).
     ...(process.env.SESSIONS_JEST_WORKERS
       ? { maxWorkers: Number(process.env.SESSIONS_JEST_WORKERS) }
       : {}),
