@@ -19,8 +19,35 @@ export async function openDashboard(
     if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text()))
       problems.push(`CSP violation: ${message.text()}`);
   });
+  // What went wrong while the page opened, for the message when it never goes live.
+  const openingTrouble: string[] = [];
+  page.on('requestfailed', (request) =>
+    openingTrouble.push(`${request.url()} failed: ${request.failure()?.errorText ?? '?'}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      openingTrouble.push(`${response.url()} answered ${response.status()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') openingTrouble.push(`console: ${message.text()}`);
+  });
+  const badge = page.locator('#live');
   await page.goto(`${lab.url}/__lb/`);
-  await page.locator('#live[data-state="live"]').waitFor();
+  await page
+    .locator('#live[data-state="live"]')
+    .waitFor()
+    .catch(async (error: Error) => {
+      // Say what the badge reads instead: "connecting…" (the stream never answered),
+      // "reconnecting…" (it failed) or "balancer not reachable" (a state poll failed).
+      const state = await badge.getAttribute('data-state').catch(() => '?');
+      const text = await badge.textContent().catch(() => '?');
+      throw new Error(
+        `the dashboard's live badge never read "live": it reads "${text}" (data-state="${state}")` +
+          (openingTrouble.length ? `; meanwhile: ${openingTrouble.slice(0, 10).join('; ')}` : '') +
+          (problems.length ? `; the page reported: ${problems.join('; ')}` : '') +
+          `\n${error.message}`,
+      );
+    });
   for (const server of lab.servers)
     await page.locator(`.card[data-server="${server.id}"]`).waitFor();
   return page;

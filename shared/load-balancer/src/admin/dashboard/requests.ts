@@ -122,13 +122,6 @@ export function addEvent(event: RequestEvent, live: boolean): void {
   }
 }
 
-/** The "live" badge in the header. */
-export function setLive(state: 'live' | 'lost', text: string): void {
-  const badge = byId('live');
-  badge.dataset.state = state;
-  badge.textContent = text;
-}
-
 /** The "only mine" switch: hides other clients' rows; ?mine in the address turns it on. */
 export function wireOnlyMine(): void {
   const toggle = byId<HTMLInputElement>('only-you');

@@ -5,7 +5,8 @@ import { leaves, words } from './format.js';
 import { token } from './lab-api.js';
 import { renderControls } from './lab-controls.js';
 import { networkControlNames, renderNetwork } from './network-panel.js';
-import { addEvent, setLive } from './requests.js';
+import { balancerAnswered } from './live-badge.js';
+import { addEvent } from './requests.js';
 import {
   hasCard,
   keepCards,
@@ -112,17 +113,28 @@ function renderState(state: LabState): void {
   for (const event of state.recentEvents ?? []) addEvent(event, false);
 }
 
-export async function refreshState(): Promise<void> {
+/** The balancer's state, or undefined when it did not answer with it. */
+async function readState(): Promise<LabState | undefined> {
   try {
     const response = await fetch('/__lb/state');
-    renderState((await response.json()) as LabState);
+    return response.ok ? ((await response.json()) as LabState) : undefined;
   } catch {
-    setLive('lost', 'balancer not reachable');
+    return undefined;
   }
+}
+
+/** Reads the state and draws it. A drawing error is the page's own bug: it is thrown, not hidden. */
+export async function refreshState(): Promise<void> {
+  const state = await readState();
+  balancerAnswered(state !== undefined);
+  if (state) renderState(state);
 }
 
 /** Reads the state now and then, for as long as the page is open. */
 export async function pollState(everyMs: number): Promise<void> {
-  await refreshState();
-  setTimeout(() => void pollState(everyMs), everyMs);
+  try {
+    await refreshState();
+  } finally {
+    setTimeout(() => void pollState(everyMs), everyMs);
+  }
 }

@@ -44,6 +44,7 @@ const en = {
   // written by the modules
   live: 'live',
   reconnecting: 'reconnecting…',
+  notReachable: 'balancer not reachable',
   dashboard: 'dashboard',
   you: 'you',
   serverName: (id: string) => `Server ${id}`,
@@ -141,6 +142,7 @@ const ko: DashboardText = {
   noRequestsEnd: ' 버튼을 누르세요.',
   live: '실시간',
   reconnecting: '다시 연결 중…',
+  notReachable: '밸런서에 연결할 수 없음',
   dashboard: '대시보드',
   you: '나',
   serverName: (id) => `서버 ${id}`,
