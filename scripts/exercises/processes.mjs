@@ -47,6 +47,9 @@ export async function runJest(root, chapterDir, files) {
         path.join(root, 'node_modules/jest/bin/jest.js'),
         '--ci',
         '--runInBand',
+        // A check that leaves a server running would keep jest waiting for good: jest exits,
+        // and the harness ends what the check left when it does.
+        '--forceExit',
         '--json',
         `--outputFile=${reportFile}`,
         '--runTestsByPath',

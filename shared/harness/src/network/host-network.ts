@@ -7,6 +7,7 @@ import {
   switchHost,
 } from './names';
 import { forgetNetns, recordNetns } from '../runtime/run-record';
+import { onProcessExit } from '../runtime/process-exit';
 import { runCommand, runCommandAsync, tryCommand } from './shell';
 import type { RelayDelay } from './delay-relay';
 import {
@@ -46,7 +47,7 @@ export const launcherHost = 'balancer';
 
 const subnetPrefix = '10.213';
 const live = new Set<HostNetwork>();
-process.once('exit', () => {
+onProcessExit(() => {
   for (const network of live) network.destroy();
 });
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pidNamespace, processStartTicks } from './process-identity';
+import { onProcessExit } from './process-exit';
 import { hostUid, privateFolder, runFolder } from './run-folder';
 
 export interface RecordedProcess {
@@ -186,16 +187,14 @@ export function deleteNetns(name: string): boolean {
 }
 
 /**
- * On any exit, orderly or not (an uncaught error, process.exit, a stop signal handled
- * below), end what is still listed and delete the record. Only kill -9 skips this, and
- * that is what a later run's stale-run cleanup is for.
+ * On any exit, orderly or not, end what is still listed and delete the record (see
+ * onProcessExit). Only kill -9 skips this, and that is what a later run's stale-run cleanup
+ * is for.
  */
-const harnessListener = Symbol.for('sessions-at-scale.harness-listener');
-
 function installExitCleanup(): void {
   if (state.exitCleanupInstalled) return;
   state.exitCleanupInstalled = true;
-  process.once('exit', () => {
+  onProcessExit(() => {
     const current = state.record;
     if (!current) return;
     for (const entry of current.processes) endProcess(entry);
@@ -203,20 +202,4 @@ function installExitCleanup(): void {
     for (const name of current.netns) deleteNetns(name);
     removeRecord();
   });
-  // Node's default for these signals exits without the 'exit' event. Exit properly unless
-  // the program (the launcher) handles the signal itself, to stop in order.
-  // Every copy of this module adds a listener, marked, so they can tell the program's own.
-  const signals = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
-  for (const [signal, number] of Object.entries(signals)) {
-    const listener = Object.assign(
-      () => {
-        const programHandlesIt = process
-          .listeners(signal as NodeJS.Signals)
-          .some((other) => !(harnessListener in other));
-        if (!programHandlesIt) process.exit(128 + number);
-      },
-      { [harnessListener]: true },
-    );
-    process.on(signal, listener);
-  }
 }
