@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { childrenCpuSeconds } from './lib/children-cpu.mjs';
 import { testPackages } from './lib/test-packages.mjs';
+import { takeNextJob } from './lib/test-schedule.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
@@ -140,12 +141,30 @@ function runJob(job) {
 
 const queue = [...jobs];
 const results = [];
+/** The jobs testing now, and the workers waiting for one of them to end. */
+const runningJobs = new Set();
+const waitingForAnEnd = new Set();
+
+/** The next job that may start beside the running ones (test-schedule.mjs), waiting if need be. */
+async function nextJob() {
+  for (;;) {
+    if (queue.length === 0) return undefined;
+    const job = takeNextJob(queue, runningJobs);
+    if (job) return job;
+    await new Promise((resolve) => waitingForAnEnd.add(resolve));
+  }
+}
+
 async function worker() {
-  for (let job = queue.shift(); job; job = queue.shift()) {
+  for (let job = await nextJob(); job; job = await nextJob()) {
     console.log(`run-tests: ${job.key} started`);
     running.set(job.key, performance.now());
+    runningJobs.add(job);
     const result = await runJob(job);
+    runningJobs.delete(job);
     running.delete(job.key);
+    for (const wake of waitingForAnEnd) wake();
+    waitingForAnEnd.clear();
     results.push(result);
     const cpuNote = Number.isFinite(result.cpuSeconds)
       ? `, ${result.cpuSeconds.toFixed(0)} s CPU`

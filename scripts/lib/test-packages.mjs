@@ -15,7 +15,10 @@ function countTestFiles(dir) {
   return count;
 }
 
-/** @returns {Array<{ name: string, dir: string, relativeDir: string, scripts: Record<string, string>, testFiles: number }>} */
+/**
+ * @returns {Array<{ name: string, dir: string, relativeDir: string, scripts: Record<string, string>, testFiles: number, changesHostNetwork: boolean, usesBrowser: boolean }>}
+ *   the last two from the package's "sessionsTests" (see test-schedule.mjs)
+ */
 export function testPackages(repoRoot) {
   const { workspaces } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   const dirs = workspaces.flatMap((pattern) =>
@@ -29,9 +32,19 @@ export function testPackages(repoRoot) {
     .filter((dir) => existsSync(path.join(repoRoot, dir, 'package.json')))
     .map((relativeDir) => {
       const dir = path.join(repoRoot, relativeDir);
-      const { name, scripts = {} } = JSON.parse(
-        readFileSync(path.join(dir, 'package.json'), 'utf8'),
-      );
-      return { name, dir, relativeDir, scripts, testFiles: countTestFiles(dir) };
+      const {
+        name,
+        scripts = {},
+        sessionsTests = {},
+      } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      return {
+        name,
+        dir,
+        relativeDir,
+        scripts,
+        testFiles: countTestFiles(dir),
+        changesHostNetwork: sessionsTests.changesHostNetwork === true,
+        usesBrowser: sessionsTests.usesBrowser === true,
+      };
     });
 }
