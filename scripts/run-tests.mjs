@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { childrenCpuSeconds } from './lib/children-cpu.mjs';
 import { testPackages } from './lib/test-packages.mjs';
-import { takeNextJob } from './lib/test-schedule.mjs';
+import { runScheduled } from './lib/test-schedule.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
@@ -139,41 +139,7 @@ function runJob(job) {
   });
 }
 
-const queue = [...jobs];
 const results = [];
-/** The jobs testing now, and the workers waiting for one of them to end. */
-const runningJobs = new Set();
-const waitingForAnEnd = new Set();
-
-/** The next job that may start beside the running ones (test-schedule.mjs), waiting if need be. */
-async function nextJob() {
-  for (;;) {
-    if (queue.length === 0) return undefined;
-    const job = takeNextJob(queue, runningJobs);
-    if (job) return job;
-    await new Promise((resolve) => waitingForAnEnd.add(resolve));
-  }
-}
-
-async function worker() {
-  for (let job = await nextJob(); job; job = await nextJob()) {
-    console.log(`run-tests: ${job.key} started`);
-    running.set(job.key, performance.now());
-    runningJobs.add(job);
-    const result = await runJob(job);
-    runningJobs.delete(job);
-    running.delete(job.key);
-    for (const wake of waitingForAnEnd) wake();
-    waitingForAnEnd.clear();
-    results.push(result);
-    const cpuNote = Number.isFinite(result.cpuSeconds)
-      ? `, ${result.cpuSeconds.toFixed(0)} s CPU`
-      : '';
-    console.log(
-      `run-tests: ${job.key} ${result.passed ? 'passed' : 'FAILED'} in ${result.seconds.toFixed(0)} s${cpuNote}`,
-    );
-  }
-}
 console.log(
   `\nrun-tests: ${jobs.length} package script(s), ${concurrency} at a time (${workers} test files at once in each), longest first`,
 );
@@ -187,7 +153,19 @@ const heartbeat = setInterval(() => {
   );
   if (list.length) console.log(`run-tests: still running: ${list.join(', ')}`);
 }, 60_000);
-await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+await runScheduled(jobs, concurrency, async (job) => {
+  console.log(`run-tests: ${job.key} started`);
+  running.set(job.key, performance.now());
+  const result = await runJob(job);
+  running.delete(job.key);
+  results.push(result);
+  const cpuNote = Number.isFinite(result.cpuSeconds)
+    ? `, ${result.cpuSeconds.toFixed(0)} s CPU`
+    : '';
+  console.log(
+    `run-tests: ${job.key} ${result.passed ? 'passed' : 'FAILED'} in ${result.seconds.toFixed(0)} s${cpuNote}`,
+  );
+});
 clearInterval(heartbeat);
 
 const totalSeconds = (performance.now() - runStarted) / 1000;

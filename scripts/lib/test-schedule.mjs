@@ -30,3 +30,41 @@ export function takeNextJob(queue, running) {
   const index = queue.findIndex((job) => !busy.some((other) => clash(job, other)));
   return index === -1 ? undefined : queue.splice(index, 1)[0];
 }
+
+/**
+ * Runs `jobs`, in their order, `concurrency` at a time, never two that clash at the same time.
+ * @template {TestTraits} Job
+ * @param {Job[]} jobs
+ * @param {number} concurrency
+ * @param {(job: Job) => Promise<void>} run
+ */
+export async function runScheduled(jobs, concurrency, run) {
+  const queue = [...jobs];
+  const running = new Set();
+  const waitingForAnEnd = new Set();
+  // A job counts as running from the moment it is taken: the workers start together, and the
+  // next one must already see it.
+  async function next() {
+    for (;;) {
+      if (queue.length === 0) return undefined;
+      const job = takeNextJob(queue, running);
+      if (job) {
+        running.add(job);
+        return job;
+      }
+      await new Promise((resolve) => waitingForAnEnd.add(resolve));
+    }
+  }
+  async function worker() {
+    for (let job = await next(); job; job = await next()) {
+      try {
+        await run(job);
+      } finally {
+        running.delete(job);
+        for (const wake of waitingForAnEnd) wake();
+        waitingForAnEnd.clear();
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+}
