@@ -20,9 +20,8 @@ const stopSignals = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
  * stop signal the program does not handle itself); only kill -9 skips it. One listener per
  * process, shared through the process object by every copy of this module (jest loads one per
  * test file), so any number of cleanups never trips Node's listener-leak warning.
- * @returns a function that takes `cleanup` back
  */
-export function onProcessExit(cleanup: Cleanup): () => void {
+export function onProcessExit(cleanup: Cleanup): void {
   const host = realProcess() as NodeJS.Process & { [cleanupsKey]?: Set<Cleanup> };
   let cleanups = host[cleanupsKey];
   if (!cleanups) {
@@ -53,5 +52,4 @@ export function onProcessExit(cleanup: Cleanup): () => void {
     }
   }
   cleanups.add(cleanup);
-  return () => void cleanups.delete(cleanup);
 }
