@@ -1,5 +1,5 @@
 import type { Lab } from '@sessions/harness';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Request, Response } from 'playwright-core';
 
 /** What the dashboard is opened on: a lab, or a balancer alone (no servers). */
 export type DashboardTarget = Pick<Lab, 'url'> & { servers: ReadonlyArray<{ id: string }> };
@@ -19,18 +19,17 @@ export async function openDashboard(
     if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text()))
       problems.push(`CSP violation: ${message.text()}`);
   });
-  // What went wrong while the page opened, for the message when it never goes live.
+  // What failed while the page opened, for the message when it never goes live (script
+  // errors are in `problems` already).
   const openingTrouble: string[] = [];
-  page.on('requestfailed', (request) =>
-    openingTrouble.push(`${request.url()} failed: ${request.failure()?.errorText ?? '?'}`),
-  );
-  page.on('response', (response) => {
+  const onFailed = (request: Request) =>
+    openingTrouble.push(`${request.url()} failed: ${request.failure()?.errorText ?? '?'}`);
+  const onResponse = (response: Response) => {
     if (response.status() >= 400)
       openingTrouble.push(`${response.url()} answered ${response.status()}`);
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') openingTrouble.push(`console: ${message.text()}`);
-  });
+  };
+  page.on('requestfailed', onFailed);
+  page.on('response', onResponse);
   const badge = page.locator('#live');
   await page.goto(`${lab.url}/__lb/`);
   await page
@@ -47,6 +46,10 @@ export async function openDashboard(
           (problems.length ? `; the page reported: ${problems.join('; ')}` : '') +
           `\n${error.message}`,
       );
+    })
+    .finally(() => {
+      page.off('requestfailed', onFailed);
+      page.off('response', onResponse);
     });
   for (const server of lab.servers)
     await page.locator(`.card[data-server="${server.id}"]`).waitFor();
